@@ -1,0 +1,56 @@
+# Third-party dependencies, found once for the whole tree.
+find_package(Threads REQUIRED)
+find_package(Torch REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
+pkg_check_modules(SENTENCEPIECE REQUIRED IMPORTED_TARGET sentencepiece)
+find_package(SQLite3 REQUIRED)
+find_package(ZLIB REQUIRED)
+
+# CUDA paths switch on when the LibTorch found was built with CUDA.
+if(TARGET torch_cuda OR TORCH_CUDA_LIBRARIES)
+  set(MINDLLM_WITH_CUDA ON)
+else()
+  set(MINDLLM_WITH_CUDA OFF)
+endif()
+message(STATUS "MindLLM: LibTorch ${Torch_VERSION}, CUDA ${MINDLLM_WITH_CUDA}")
+
+# Torch's imported target carries -D_GLIBCXX_USE_CXX11_ABI; keep it on everything that links torch.
+add_library(mindllm_torch INTERFACE)
+target_link_libraries(mindllm_torch INTERFACE ${TORCH_LIBRARIES})
+target_compile_options(mindllm_torch INTERFACE ${TORCH_CXX_FLAGS})
+if(MINDLLM_WITH_CUDA)
+  target_compile_definitions(mindllm_torch INTERFACE MINDLLM_WITH_CUDA=1)
+endif()
+
+if(MINDLLM_BUILD_UI)
+  find_package(Qt6 6.2 COMPONENTS Core Gui Widgets Sql Charts Test LinguistTools)
+  if(NOT Qt6_FOUND)
+    message(WARNING "Qt 6 not found: the desktop app and the Qt tests are switched off")
+    set(MINDLLM_BUILD_UI OFF)
+  endif()
+endif()
+if(MINDLLM_BUILD_TESTS AND NOT MINDLLM_BUILD_UI)
+  # The tests use Qt Test; without Qt only the command-line tools and benchmarks build.
+  find_package(Qt6 6.2 QUIET COMPONENTS Core Test)
+  if(NOT Qt6Test_FOUND)
+    message(WARNING "Qt 6 Test not found: tests switched off")
+    set(MINDLLM_BUILD_TESTS OFF)
+  endif()
+endif()
+if(Qt6_FOUND)
+  # Torch and Qt headers clash on the 'slots' keyword.
+  add_compile_definitions(QT_NO_KEYWORDS)
+endif()
+
+# Precompile the torch header once and reuse it in every torch target.
+function(mindllm_use_torch_pch target)
+  if(NOT TARGET mindllm_torch_pch)
+    add_library(mindllm_torch_pch STATIC ${PROJECT_SOURCE_DIR}/cmake/torch_pch.cpp)
+    target_link_libraries(mindllm_torch_pch PUBLIC mindllm_torch)
+    target_precompile_headers(mindllm_torch_pch PRIVATE <torch/torch.h>)
+    set_target_properties(mindllm_torch_pch PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  endif()
+  target_precompile_headers(${target} REUSE_FROM mindllm_torch_pch)
+endfunction()
