@@ -1,0 +1,103 @@
+#include "core/storage/schema_migrations.h"
+
+#include <string>
+#include <vector>
+
+#include "core/storage/sqlite_db.h"
+#include "core/storage/transaction.h"
+#include "core/util/error.h"
+
+namespace mindllm::storage {
+namespace {
+
+struct Migration {
+  int toVersion;
+  const char* sql;
+};
+
+// Append only: a released step never changes, because files in the field were made by it.
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> steps = {
+      // v1: conversations and their messages (the first release).
+      {1, R"sql(
+        CREATE TABLE conversations (
+          id         INTEGER PRIMARY KEY AUTOINCREMENT,  -- ids are never reused: the UI keeps them
+          title      TEXT    NOT NULL DEFAULT '',
+          assistant  TEXT    NOT NULL DEFAULT 'general',
+          model_id   TEXT    NOT NULL DEFAULT '',
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          pinned     INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE messages (
+          id                INTEGER PRIMARY KEY AUTOINCREMENT,
+          conversation_id   INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+          role              TEXT    NOT NULL,
+          content           TEXT    NOT NULL DEFAULT '',
+          created_at        INTEGER NOT NULL,
+          state             TEXT    NOT NULL DEFAULT 'complete',
+          tokens            INTEGER NOT NULL DEFAULT 0,
+          tokens_per_second REAL    NOT NULL DEFAULT 0
+        );
+        CREATE INDEX messages_by_conversation ON messages(conversation_id, created_at);
+      )sql"},
+      // v2: per-conversation settings, soft delete (undo), regeneration bookkeeping.
+      {2, R"sql(
+        ALTER TABLE conversations ADD COLUMN settings_json TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE conversations ADD COLUMN system_prompt TEXT NOT NULL DEFAULT '';
+        ALTER TABLE conversations ADD COLUMN deleted_at INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN parent_id INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN regeneration INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN error_text TEXT NOT NULL DEFAULT '';
+        CREATE INDEX conversations_by_update ON conversations(deleted_at, pinned, updated_at);
+        CREATE INDEX messages_by_time ON messages(created_at);
+      )sql"},
+      // v3: full-text search. Trigram tokens work for Chinese (no word spaces) and English alike.
+      // External content: the index stores no second copy of the text; triggers keep it in sync,
+      // also for cascade deletes of a whole conversation.
+      {3, R"sql(
+        CREATE VIRTUAL TABLE messages_fts USING fts5(
+          content, content='messages', content_rowid='id', tokenize='trigram');
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+          INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+        END;
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+          INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+        END;
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF content ON messages BEGIN
+          INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+          INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+        END;
+        INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
+      )sql"},
+  };
+  return steps;
+}
+
+}  // namespace
+
+int latestSchemaVersion() { return migrations().back().toVersion; }
+
+void migrateSchema(SqliteDb& db) {
+  const int version = static_cast<int>(db.queryInt("PRAGMA user_version"));
+  if (version > latestSchemaVersion()) {
+    throw Error(db.path() + ": schema version " + std::to_string(version) + " is newer than this program understands (" +
+                std::to_string(latestSchemaVersion()) + "); please update MindLLM Studio");
+  }
+  for (const Migration& step : migrations()) {
+    if (step.toVersion <= version) continue;
+    try {
+      Transaction tx(db);
+      // Another process may have migrated while we waited for the write lock: read again.
+      if (db.queryInt("PRAGMA user_version") < step.toVersion) {
+        db.exec(step.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(step.toVersion));
+      }
+      tx.commit();
+    } catch (const Error& e) {
+      throw Error(db.path() + ": migration to schema version " + std::to_string(step.toVersion) + " failed: " + e.what());
+    }
+  }
+}
+
+}  // namespace mindllm::storage
