@@ -1,0 +1,175 @@
+#include "core/tokenizer/sentencepiece_tokenizer.h"
+
+#include <sentencepiece_processor.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/tokenizer/utf8_repair.h"
+#include "core/util/atomic_file.h"
+#include "core/util/error.h"
+
+namespace mindllm {
+namespace fs = std::filesystem;
+namespace {
+
+const std::string kWordBoundary = "\xE2\x96\x81";  // "▁", sentencepiece's space
+const std::string kUnknownSurface = " \xE2\x81\x87 ";  // " ⁇ ", what sentencepiece shows for <unk>
+
+std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
+  for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) s.replace(pos, from.size(), to);
+  return s;
+}
+
+// "<0xE4>" -> '\xE4'
+std::string bytePieceValue(const std::string& piece) {
+  if (piece.size() == 6 && piece.rfind("<0x", 0) == 0 && piece.back() == '>')
+    return std::string(1, static_cast<char>(std::stoi(piece.substr(3, 2), nullptr, 16)));
+  return piece;
+}
+
+}  // namespace
+
+std::unique_ptr<SentencePieceTokenizer> SentencePieceTokenizer::load(const std::string& dir) {
+  const std::string path = dir + "/tokenizer.model";
+  if (!fs::exists(fs::u8path(path))) throw fileError(path, "missing");
+  return std::make_unique<SentencePieceTokenizer>(readFile(path), path, readSpecialTokenNames(dir), readTokenizerConfig(dir));
+}
+
+SentencePieceTokenizer::SentencePieceTokenizer(std::string modelBytes, const std::string& where, SpecialTokenNames names,
+                                               Json config)
+    : modelBytes_(std::move(modelBytes)),
+      sp_(std::make_unique<sentencepiece::SentencePieceProcessor>()),
+      names_(std::move(names)),
+      config_(config.is_object() ? std::move(config) : Json::object()) {
+  const auto status = sp_->LoadFromSerializedProto(absl::string_view(modelBytes_.data(), modelBytes_.size()));
+  if (!status.ok()) throw fileError(where, "not a sentencepiece model: " + status.ToString());
+
+  const int n = sp_->GetPieceSize();
+  bytes_.resize(static_cast<size_t>(n));
+  special_.resize(static_cast<size_t>(n));
+  wordStart_.resize(static_cast<size_t>(n));
+  const auto specialNames = names_.all();
+  for (int id = 0; id < n; ++id) {
+    const std::string& piece = sp_->IdToPiece(id);
+    const auto i = static_cast<size_t>(id);
+    const bool control = sp_->IsControl(id);
+    if (sp_->IsByte(id))
+      bytes_[i] = bytePieceValue(piece);
+    else if (sp_->IsUnknown(id))
+      bytes_[i] = kUnknownSurface;
+    else if (control)
+      bytes_[i] = piece;  // shown only when special tokens are not skipped
+    else
+      bytes_[i] = replaceAll(piece, kWordBoundary, " ");
+    wordStart_[i] = !control && !sp_->IsByte(id) && !sp_->IsUnknown(id) && piece.rfind(kWordBoundary, 0) == 0;
+    special_[i] = control || sp_->IsUnknown(id) ||
+                  std::find(specialNames.begin(), specialNames.end(), piece) != specialNames.end();
+    if (control) controls_.push_back({piece, id, true});
+  }
+  splitter_ = std::make_unique<AddedTokenSplitter>(controls_);
+  bos_ = idOfName(names_.bos, sp_->bos_id());
+  eos_ = idOfName(names_.eos, sp_->eos_id());
+  pad_ = idOfName(names_.pad, sp_->pad_id());
+}
+
+SentencePieceTokenizer::~SentencePieceTokenizer() = default;
+
+std::optional<TokenId> SentencePieceTokenizer::idOfName(const std::string& name, int spId) const {
+  if (!name.empty()) return tokenToId(name);
+  if (spId >= 0) return spId;
+  return std::nullopt;
+}
+
+std::vector<TokenId> SentencePieceTokenizer::encode(std::string_view text) const {
+  std::vector<TokenId> out;
+  for (const auto& piece : splitter_->split(text)) {
+    if (piece.id) {
+      out.push_back(*piece.id);
+      continue;
+    }
+    std::vector<int> ids;
+    const auto status = sp_->Encode(absl::string_view(piece.text.data(), piece.text.size()), &ids);
+    if (!status.ok()) throw Error("sentencepiece encode: " + status.ToString());
+    out.insert(out.end(), ids.begin(), ids.end());
+  }
+  return out;
+}
+
+// Same result as sentencepiece's DecodeIds for normal pieces (checked by the tests), but built
+// from tokenBytes() so that the streaming decoder can reproduce it piece by piece.
+std::string SentencePieceTokenizer::decode(const std::vector<TokenId>& ids, bool skipSpecial) const {
+  std::string bytes;
+  bool atStart = true;
+  for (TokenId id : ids) {
+    if (skipSpecial && isSpecial(id)) continue;
+    std::string b = tokenBytes(id);
+    if (atStart && startsWithWordBoundary(id)) b.erase(0, 1);
+    if (!b.empty()) atStart = false;
+    bytes += b;
+  }
+  return utf8_repair::lossy(bytes);
+}
+
+std::string SentencePieceTokenizer::tokenBytes(TokenId id) const {
+  if (id < 0 || static_cast<size_t>(id) >= bytes_.size()) return {};
+  return bytes_[static_cast<size_t>(id)];
+}
+
+bool SentencePieceTokenizer::startsWithWordBoundary(TokenId id) const {
+  return id >= 0 && static_cast<size_t>(id) < wordStart_.size() && wordStart_[static_cast<size_t>(id)];
+}
+
+std::optional<TokenId> SentencePieceTokenizer::tokenToId(std::string_view token) const {
+  const int id = sp_->PieceToId(absl::string_view(token.data(), token.size()));
+  // PieceToId answers unk_id for unknown pieces; only "<unk>" itself really is that id.
+  if (id == sp_->unk_id() && sp_->IdToPiece(id) != token) return std::nullopt;
+  return id;
+}
+
+std::string SentencePieceTokenizer::idToToken(TokenId id) const {
+  if (id < 0 || id >= sp_->GetPieceSize()) return {};
+  return sp_->IdToPiece(id);
+}
+
+bool SentencePieceTokenizer::isSpecial(TokenId id) const {
+  return id >= 0 && static_cast<size_t>(id) < special_.size() && special_[static_cast<size_t>(id)];
+}
+
+std::string SentencePieceTokenizer::chatTemplateName() const {
+  auto it = config_.find("mindllm_chat_template");
+  return it != config_.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void SentencePieceTokenizer::save(const std::string& dir) const {
+  fs::create_directories(fs::u8path(dir));
+  writeFileAtomic(dir + "/tokenizer.model", modelBytes_);
+
+  SpecialTokenNames names = names_;
+  auto fill = [&](std::string& name, std::optional<TokenId> id) {
+    if (name.empty() && id) name = idToToken(*id);
+  };
+  fill(names.bos, bos_);
+  fill(names.eos, eos_);
+  fill(names.pad, pad_);
+  if (names.unk.empty() && sp_->unk_id() >= 0) names.unk = sp_->IdToPiece(sp_->unk_id());
+  writeJsonFileAtomic(dir + "/special_tokens_map.json", names.toSpecialTokensMap());
+
+  Json cfg = config_;  // keeps fields we do not interpret, e.g. "mindllm_chat_template"
+  cfg["tokenizer_class"] = "LlamaTokenizer";
+  // encode() adds no BOS/EOS; HF must not either, or it would see other ids than training did.
+  if (!cfg.contains("add_bos_token")) cfg["add_bos_token"] = false;
+  if (!cfg.contains("add_eos_token")) cfg["add_eos_token"] = false;
+  if (!cfg.contains("legacy")) cfg["legacy"] = true;
+  if (!cfg.contains("clean_up_tokenization_spaces")) cfg["clean_up_tokenization_spaces"] = false;
+  cfg.erase("tokenizer_file");
+  const Json specialMap = names.toSpecialTokensMap();
+  for (const auto& [key, value] : specialMap.items()) cfg[key] = value;
+  std::vector<AddedToken> specials;
+  for (size_t id = 0; id < special_.size(); ++id)
+    if (special_[id]) specials.push_back({sp_->IdToPiece(static_cast<int>(id)), static_cast<TokenId>(id), true});
+  cfg["added_tokens_decoder"] = addedTokensDecoder(specials);
+  writeJsonFileAtomic(dir + "/tokenizer_config.json", cfg);
+}
+
+}  // namespace mindllm
