@@ -184,8 +184,7 @@ ByteLevelBpeTokenizer::ByteLevelBpeTokenizer(const std::unordered_map<std::strin
     auto l = vocab.find(left), r = vocab.find(right), m = vocab.find(left + right);
     if (l == vocab.end() || r == vocab.end() || m == vocab.end())
       throw Error("merge " + std::to_string(rank + 1) + " \"" + left + " " + right + "\" uses a token the vocabulary lacks");
-    // The first (lowest-rank) rule for a pair wins, as in Hugging Face.
-    mergeRules_.emplace(pairKey(l->second, r->second), MergeRule{static_cast<int>(rank), m->second});
+    mergeRules_.insert(l->second, r->second, {static_cast<int32_t>(rank), m->second});
   }
 }
 
@@ -226,6 +225,10 @@ void ByteLevelBpeTokenizer::encodePlain(std::string_view text, std::vector<Token
 }
 
 void ByteLevelBpeTokenizer::encodeWord(std::string_view bytes, std::vector<TokenId>& out) const {
+  if (bytes.size() > kMaxCachedWordBytes) {
+    mergeWord(bytes, out);
+    return;
+  }
   std::string key(bytes);
   {
     std::lock_guard<std::mutex> lock(cacheMutex_);
@@ -238,7 +241,8 @@ void ByteLevelBpeTokenizer::encodeWord(std::string_view bytes, std::vector<Token
   const size_t start = out.size();
   mergeWord(bytes, out);
   std::lock_guard<std::mutex> lock(cacheMutex_);
-  if (cache_.size() < kCacheCapacity) cache_.emplace(std::move(key), std::vector<TokenId>(out.begin() + static_cast<long>(start), out.end()));
+  if (cache_.size() < kCacheCapacity)
+    cache_.emplace(std::move(key), std::vector<TokenId>(out.begin() + static_cast<long>(start), out.end()));
 }
 
 // The merge loop of Hugging Face's Word::merge_all: always apply the lowest-rank pair, leftmost
@@ -249,8 +253,15 @@ void ByteLevelBpeTokenizer::mergeWord(std::string_view bytes, std::vector<TokenI
     int prev, next;
     bool alive;
   };
-  std::vector<Symbol> sym;
-  sym.reserve(bytes.size());
+  struct Candidate {
+    int rank, pos;
+    TokenId merged;
+  };
+  // Scratch space reused across calls on this thread: most words are short, allocations are not.
+  thread_local std::vector<Symbol> sym;
+  thread_local std::vector<Candidate> heap;
+  sym.clear();
+  heap.clear();
   for (unsigned char b : bytes) {
     const TokenId id = byteToId_[b];
     if (id < 0) continue;  // HF without an unk token drops characters it cannot represent
@@ -260,18 +271,13 @@ void ByteLevelBpeTokenizer::mergeWord(std::string_view bytes, std::vector<TokenI
   if (sym.empty()) return;
   sym.back().next = -1;
 
-  struct Candidate {
-    int rank, pos;
-    TokenId merged;
-  };
   auto after = [](const Candidate& a, const Candidate& b) { return a.rank != b.rank ? a.rank > b.rank : a.pos > b.pos; };
-  std::vector<Candidate> heap;
   auto consider = [&](int pos) {
     const int next = sym[static_cast<size_t>(pos)].next;
     if (next < 0) return;
-    auto it = mergeRules_.find(pairKey(sym[static_cast<size_t>(pos)].id, sym[static_cast<size_t>(next)].id));
-    if (it == mergeRules_.end()) return;
-    heap.push_back({it->second.rank, pos, it->second.merged});
+    const MergeTable::Rule* rule = mergeRules_.find(sym[static_cast<size_t>(pos)].id, sym[static_cast<size_t>(next)].id);
+    if (!rule) return;
+    heap.push_back({rule->rank, pos, rule->merged});
     std::push_heap(heap.begin(), heap.end(), after);
   };
   for (int i = 0; i + 1 < static_cast<int>(sym.size()); ++i) consider(i);
@@ -283,8 +289,8 @@ void ByteLevelBpeTokenizer::mergeWord(std::string_view bytes, std::vector<TokenI
     Symbol& left = sym[static_cast<size_t>(c.pos)];
     if (!left.alive || left.next < 0) continue;
     Symbol& right = sym[static_cast<size_t>(left.next)];
-    auto it = mergeRules_.find(pairKey(left.id, right.id));
-    if (it == mergeRules_.end() || it->second.rank != c.rank) continue;  // stale entry
+    const MergeTable::Rule* rule = mergeRules_.find(left.id, right.id);
+    if (!rule || rule->rank != c.rank) continue;  // stale entry
     left.id = c.merged;
     right.alive = false;
     left.next = right.next;

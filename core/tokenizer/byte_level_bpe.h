@@ -14,6 +14,7 @@
 #include "core/tokenizer/added_token_splitter.h"
 #include "core/tokenizer/gpt2_pretokenizer.h"
 #include "core/tokenizer/hf_special_tokens.h"
+#include "core/tokenizer/merge_table.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/json_file.h"
 
@@ -54,13 +55,6 @@ public:
   std::string chatTemplateName() const;
 
 private:
-  struct MergeRule {
-    int rank;
-    TokenId merged;
-  };
-  static uint64_t pairKey(TokenId a, TokenId b) {
-    return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) | static_cast<uint32_t>(b);
-  }
   void encodePlain(std::string_view text, std::vector<TokenId>& out) const;
   void encodeWord(std::string_view bytes, std::vector<TokenId>& out) const;
   void mergeWord(std::string_view bytes, std::vector<TokenId>& out) const;
@@ -73,7 +67,7 @@ private:
   std::vector<char> inModelVocab_;       // written to vocab.json (vs. added_tokens.json)
   std::unordered_map<std::string, TokenId> tokenToId_;
   std::vector<Merge> merges_;
-  std::unordered_map<uint64_t, MergeRule> mergeRules_;
+  MergeTable mergeRules_;
   std::array<TokenId, 256> byteToId_;    // -1 for a byte the vocabulary lacks (it is dropped, as in HF)
   std::vector<AddedToken> added_;
   SpecialTokenNames names_;
@@ -82,7 +76,9 @@ private:
   Gpt2PreTokenizer preTokenizer_;
 
   // Words seen before -> their ids. Text repeats words a lot, so this is most of the speed.
+  // Long words (Chinese runs without spaces, whitespace runs) rarely repeat and are not cached.
   static constexpr size_t kCacheCapacity = 100000;
+  static constexpr size_t kMaxCachedWordBytes = 64;
   mutable std::mutex cacheMutex_;
   mutable std::unordered_map<std::string, std::vector<TokenId>> cache_;
 };
