@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "core/storage/chat_export.h"
+#include "core/storage/message_search.h"
 #include "core/storage/schema_migrations.h"
 #include "core/storage/search_query.h"
 #include "core/storage/sql_builder.h"
@@ -76,7 +77,7 @@ void requireRole(const std::string& role) {
 // Adds "every term in this message" conditions for a parsed query to `q` (message alias m).
 void addMessageMatch(SqlBuilder& q, const SearchQuery& query) {
   if (!query.ftsMatch.empty()) q.add(" AND m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)", query.ftsMatch);
-  for (const std::string& pattern : query.likePatterns) q.add(" AND m.content LIKE ? ESCAPE '\\'", pattern);
+  for (const std::string& term : query.shortTerms) q.add(" AND mindllm_contains(m.content, ?)", term);
 }
 
 }  // namespace
@@ -93,6 +94,7 @@ ChatStore::ChatStore(const std::string& path, ChatStoreOptions options)
   // FULL: a finished message survives a power cut too, not only a crash. Streamed text is written
   // in batches (StreamFlushPolicy), so the extra fsyncs stay few.
   db_->exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+  registerSearchFunctions(*db_);
   migrateSchema(*db_);
 }
 
@@ -114,6 +116,12 @@ std::string ChatStore::integrityCheck() const {
   Statement s = db_->prepare("PRAGMA integrity_check");
   std::string result;
   while (s.step()) result += (result.empty() ? "" : "\n") + s.textAt(0);
+  // The search index's own structure (PRAGMA integrity_check does not look inside FTS5 in 3.40).
+  try {
+    db_->exec("INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')");
+  } catch (const Error& e) {
+    result = (result == "ok" ? std::string() : result + "\n") + "search index: " + e.what();
+  }
   return result;
 }
 
@@ -171,7 +179,7 @@ std::vector<Conversation> ChatStore::listConversations(const ConversationFilter&
   const SearchQuery query = parseSearchQuery(filter.text);
   if (!query.empty()) {
     q.add(" AND ((1");
-    for (const std::string& term : query.terms) q.add(" AND c.title LIKE ? ESCAPE '\\'", "%" + escapeLike(term) + "%");
+    for (const std::string& term : query.terms) q.add(" AND mindllm_contains(c.title, ?)", term);
     q.add(") OR c.id IN (SELECT m.conversation_id FROM messages m WHERE 1");
     addMessageMatch(q, query);
     q.add("))");
@@ -426,32 +434,7 @@ void ChatStore::deleteMessage(int64_t messageId) {
 // ---- search ----------------------------------------------------------------------------------
 
 std::vector<SearchHit> ChatStore::search(const std::string& text, const SearchOptions& options) const {
-  const SearchQuery query = parseSearchQuery(text);
-  if (query.empty()) return {};
-  SqlBuilder q;
-  q.add(
-      "SELECT m.id, m.conversation_id, m.role, m.content, m.created_at, c.title, c.assistant "
-      "FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.deleted_at = 0");
-  addMessageMatch(q, query);
-  if (options.conversationId != 0) q.add(" AND m.conversation_id = ?", options.conversationId);
-  if (!options.assistant.empty()) q.add(" AND c.assistant = ?", options.assistant);
-  q.add(" ORDER BY m.created_at DESC, m.id DESC LIMIT ?", options.limit > 0 ? options.limit : 50);
-
-  const SnippetStyle style{options.markOpen, options.markClose, options.escapeHtml, options.snippetChars};
-  Statement s = q.prepare(*db_);
-  std::vector<SearchHit> hits;
-  while (s.step()) {
-    SearchHit hit;
-    hit.messageId = s.int64At(0);
-    hit.conversationId = s.int64At(1);
-    hit.role = s.textAt(2);
-    hit.snippet = makeSnippet(s.textAt(3), query.terms, style);
-    hit.createdAt = s.int64At(4);
-    hit.conversationTitle = s.textAt(5);
-    hit.assistant = s.textAt(6);
-    hits.push_back(std::move(hit));
-  }
-  return hits;
+  return searchMessages(*db_, text, options);
 }
 
 // ---- export / import -------------------------------------------------------------------------

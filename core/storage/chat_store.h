@@ -6,7 +6,8 @@
 // PRAGMA user_version and is brought up to date by ordered migrations when the file is opened.
 // Every change that touches more than one row runs in one transaction. Full-text search over
 // message content uses FTS5 with the trigram tokenizer (works for Chinese and English); terms
-// shorter than 3 characters (common in Chinese: "合同", "利率") fall back to a LIKE scan.
+// shorter than 3 characters (common in Chinese: "合同", "利率") are found through the trigrams that
+// start with them, or by a substring scan when a character is very common.
 //
 // Threads: one ChatStore belongs to one thread. To search or export from a worker thread, open a
 // second ChatStore on the same path there (WAL lets readers run beside the writer).
@@ -136,7 +137,8 @@ public:
   std::vector<int64_t> importSnapshots(const std::vector<ConversationSnapshot>& snapshots);
 
   // ---- maintenance -------------------------------------------------------------------------
-  std::string integrityCheck() const;  // "ok" when PRAGMA integrity_check finds nothing wrong
+  // "ok" when PRAGMA integrity_check and the FTS5 index check find nothing wrong, else the problems.
+  std::string integrityCheck() const;
   // Clock used for createdAt/updatedAt/deletedAt (ms since epoch). Tests set a fake one.
   void setClock(std::function<int64_t()> nowMs);
   sqlite3* handle() const;  // the raw connection, for tests and tools

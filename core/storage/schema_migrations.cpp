@@ -53,22 +53,25 @@ const std::vector<Migration>& migrations() {
         CREATE INDEX messages_by_time ON messages(created_at);
       )sql"},
       // v3: full-text search. Trigram tokens work for Chinese (no word spaces) and English alike.
-      // External content: the index stores no second copy of the text; triggers keep it in sync,
-      // also for cascade deletes of a whole conversation.
+      // Contentless: the index keeps no second copy of the text; triggers feed it, also for the
+      // cascade deletes of a whole conversation. Each text is indexed with two U+E000 (private
+      // use, never typed) appended, so that every 1-2 character substring starts some trigram:
+      // short queries then find their trigrams by prefix (message_search.cpp) instead of scanning.
       {3, R"sql(
-        CREATE VIRTUAL TABLE messages_fts USING fts5(
-          content, content='messages', content_rowid='id', tokenize='trigram');
+        CREATE VIRTUAL TABLE messages_fts USING fts5(content, content='', tokenize='trigram');
         CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
-          INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+          INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content || char(57344, 57344));
         END;
         CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
-          INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+          INSERT INTO messages_fts(messages_fts, rowid, content)
+            VALUES ('delete', old.id, old.content || char(57344, 57344));
         END;
         CREATE TRIGGER messages_fts_update AFTER UPDATE OF content ON messages BEGIN
-          INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
-          INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+          INSERT INTO messages_fts(messages_fts, rowid, content)
+            VALUES ('delete', old.id, old.content || char(57344, 57344));
+          INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content || char(57344, 57344));
         END;
-        INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
+        INSERT INTO messages_fts(rowid, content) SELECT id, content || char(57344, 57344) FROM messages;
       )sql"},
   };
   return steps;

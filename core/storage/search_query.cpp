@@ -80,7 +80,7 @@ SearchQuery parseSearchQuery(const std::string& text) {
       quoted += '"';
       query.ftsMatch += (query.ftsMatch.empty() ? "" : " AND ") + quoted;
     } else {
-      query.likePatterns.push_back("%" + escapeLike(term) + "%");
+      query.shortTerms.push_back(term);
     }
   }
   return query;

@@ -1,7 +1,8 @@
 #pragma once
 // Turns what the user typed in the search box into SQLite conditions, and cuts the snippet shown
 // for a hit. The trigram index answers terms of 3 or more characters; shorter terms (typical
-// Chinese words such as "合同") cannot be indexed as trigrams and are matched with LIKE instead.
+// Chinese words such as "合同") cannot be indexed as trigrams and are matched by scanning, with the
+// SQL function mindllm_contains (message_search.h).
 #include <string>
 #include <vector>
 
@@ -10,13 +11,13 @@ namespace mindllm::storage {
 struct SearchQuery {
   std::vector<std::string> terms;         // as typed, split on white space; "quoted text" is one term
   std::string ftsMatch;                   // FTS5 MATCH expression for the long terms; empty if none
-  std::vector<std::string> likePatterns;  // "%term%" (escaped with '\') for the short terms
+  std::vector<std::string> shortTerms;    // terms of 1-2 characters, for mindllm_contains
   bool empty() const { return terms.empty(); }
 };
 
 SearchQuery parseSearchQuery(const std::string& text);
 
-// Escapes % _ and \ so that `text` matches literally in LIKE ... ESCAPE '\'.
+// Escapes % _ and \ so that `text` matches literally in LIKE ... ESCAPE '\' (for tools and benches).
 std::string escapeLike(const std::string& text);
 
 struct SnippetStyle {

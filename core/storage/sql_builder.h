@@ -27,12 +27,15 @@ struct SqlBuilder {
   }
   Statement prepare(SqliteDb& db) const {
     Statement stmt = db.prepare(sql);
+    bindTo(stmt);
+    return stmt;
+  }
+  void bindTo(Statement& stmt) const {
     for (size_t i = 0; i < params.size(); ++i) {
       const int index = static_cast<int>(i + 1);
       if (const auto* n = std::get_if<int64_t>(&params[i])) stmt.bind(index, *n);
       else stmt.bind(index, std::get<std::string>(params[i]));
     }
-    return stmt;
   }
 };
 

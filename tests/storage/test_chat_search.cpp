@@ -4,7 +4,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include "core/storage/search_query.h"
+#include "core/util/utf8.h"
 #include "storage/store_fixture.h"
 
 using namespace mindllm::storage;
@@ -148,11 +151,90 @@ private Q_SLOTS:
     QVERIFY(snippet.size() < 40 * 3 + 20);  // about 30 characters of 3 bytes, not the whole text
   }
 
+  void shortTermsAtTheEdgesOfTexts() {
+    // Where no trigram could start with the term but for the padding the index adds.
+    const int64_t tail = store_->addMessage(legal_, kRoleUser, "请解释罚息").id;
+    const int64_t two = store_->addMessage(legal_, kRoleUser, "滞纳").id;
+    const int64_t one = store_->addMessage(legal_, kRoleUser, "驳").id;
+    const int64_t ascii = store_->addMessage(legal_, kRoleUser, "Plan B? Qx").id;
+    QCOMPARE(ids(store_->search("罚息")), (std::vector<int64_t>{tail}));
+    QCOMPARE(ids(store_->search("息")), (std::vector<int64_t>{tail}));
+    QCOMPARE(ids(store_->search("滞纳")), (std::vector<int64_t>{two}));
+    QCOMPARE(ids(store_->search("纳")), (std::vector<int64_t>{two}));
+    QCOMPARE(ids(store_->search("驳")), (std::vector<int64_t>{one}));
+    QCOMPARE(ids(store_->search("qX")), (std::vector<int64_t>{ascii}));  // ASCII case folded
+    QCOMPARE(ids(store_->search("b?")), (std::vector<int64_t>{ascii}));
+    QVERIFY(store_->search("罚款").empty());
+    store_->editUserMessage(tail, "请解释违约金");  // the old trigrams leave the index
+    QVERIFY(store_->search("罚息").empty());
+    QCOMPARE(store_->integrityCheck(), std::string("ok"));
+  }
+
+  void veryCommonCharacterScans() {
+    // More trigrams start with "债" than the prefix lookup takes: the scan path answers.
+    std::string many;
+    for (char32_t c = 0x4E00; c < 0x4E00 + 450; ++c) {
+      many += "债";
+      mindllm::utf8::append(many, c);
+      many += "。";
+    }
+    const int64_t big = store_->addMessage(finance_, kRoleAssistant, many).id;
+    QCOMPARE(ids(store_->search("债")), (std::vector<int64_t>{big, m4_}));
+    QCOMPARE(ids(store_->search("债 bond")), (std::vector<int64_t>{m4_}));
+    SearchOptions one;
+    one.limit = 1;
+    QCOMPARE(ids(store_->search("债", one)), (std::vector<int64_t>{big}));
+  }
+
+  void newestFirstAlsoForImportedHistory() {
+    // Imported messages get new (higher) ids but keep their times; results still go by time.
+    auto clock = std::make_shared<storage_test::FakeClock>();
+    auto store = storage_test::openStore(storage_test::dbPath(dir_, "imported.sqlite"), clock);
+    const int64_t c = store->createConversation(draft("native")).id;
+    std::vector<int64_t> native;
+    for (int i = 0; i < 5; ++i) native.push_back(store->addMessage(c, kRoleUser, "担保合同 " + std::to_string(i)).id);
+    ConversationSnapshot old;
+    old.conversation.title = "from 2019";
+    old.conversation.createdAt = 1'550'000'000'000;
+    ConversationSnapshot future;
+    future.conversation.title = "dated 2031";
+    future.conversation.createdAt = 1'950'000'000'000;
+    for (int i = 0; i < 3; ++i) {
+      Message m;
+      m.content = "担保合同 old " + std::to_string(i);
+      m.createdAt = old.conversation.createdAt + i;
+      old.messages.push_back(m);
+      m.content = "担保合同 future " + std::to_string(i);
+      m.createdAt = future.conversation.createdAt + i;
+      future.messages.push_back(m);
+    }
+    store->importSnapshots({old, future});
+    for (int i = 5; i < 8; ++i) native.push_back(store->addMessage(c, kRoleUser, "担保合同 " + std::to_string(i)).id);
+
+    for (const char* query : {"担保合同", "担保"}) {  // the index walk and the short-term lookup
+      SearchOptions top;
+      top.limit = 5;
+      const auto hits = store->search(query, top);
+      QCOMPARE(hits.size(), size_t{5});
+      std::vector<int64_t> times;
+      for (const auto& h : hits) times.push_back(h.createdAt);
+      QVERIFY(std::is_sorted(times.rbegin(), times.rend()));
+      QCOMPARE(hits[0].conversationTitle, std::string("dated 2031"));
+      QCOMPARE(hits[2].conversationTitle, std::string("dated 2031"));
+      QCOMPARE(hits[3].messageId, native[7]);
+      QCOMPARE(hits[4].messageId, native[6]);
+      top.limit = 100;
+      const auto all = store->search(query, top);
+      QCOMPARE(all.size(), size_t{14});
+      QCOMPARE(all.back().conversationTitle, std::string("from 2019"));
+    }
+  }
+
   void queryParsing() {
     const SearchQuery q = parseSearchQuery("合同 \"interest rate\" ab 违约金");
     QCOMPARE(q.terms, (std::vector<std::string>{"合同", "interest rate", "ab", "违约金"}));
     QCOMPARE(q.ftsMatch, std::string("\"interest rate\" AND \"违约金\""));
-    QCOMPARE(q.likePatterns, (std::vector<std::string>{"%合同%", "%ab%"}));
+    QCOMPARE(q.shortTerms, (std::vector<std::string>{"合同", "ab"}));
     QCOMPARE(escapeLike("a%b_c\\"), std::string("a\\%b\\_c\\\\"));
   }
 };
