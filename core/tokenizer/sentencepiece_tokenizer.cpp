@@ -68,12 +68,39 @@ SentencePieceTokenizer::SentencePieceTokenizer(std::string modelBytes, const std
     if (control) controls_.push_back({piece, id, true});
   }
   splitter_ = std::make_unique<AddedTokenSplitter>(controls_);
+  probeFirstSpaceRule();
   bos_ = idOfName(names_.bos, sp_->bos_id());
   eos_ = idOfName(names_.eos, sp_->eos_id());
   pad_ = idOfName(names_.pad, sp_->pad_id());
 }
 
 SentencePieceTokenizer::~SentencePieceTokenizer() = default;
+
+// Asks sentencepiece how it decodes a word piece at the start, alone and after a lone "▁".
+void SentencePieceTokenizer::probeFirstSpaceRule() {
+  int word = -1;
+  for (size_t id = 0; id < wordStart_.size() && word < 0; ++id)
+    if (wordStart_[id] && bytes_[id].size() > 1) word = static_cast<int>(id);
+  if (word < 0) return;  // no piece can start with a space: nothing to drop
+  const std::string withoutSpace = bytes_[static_cast<size_t>(word)].substr(1);
+  std::string text;
+  dropFirstSpace_ = sp_->Decode(std::vector<int>{word}, &text).ok() && text == withoutSpace;
+  const int space = sp_->PieceToId(kWordBoundary);
+  if (dropFirstSpace_ && space != sp_->unk_id() && wordStart_[static_cast<size_t>(space)])
+    dropWhileEmpty_ = sp_->Decode(std::vector<int>{space, word}, &text).ok() && text == withoutSpace;
+}
+
+std::string SentencePieceTokenizer::decodePiece(TokenId id, bool& atStart) const {
+  std::string bytes = tokenBytes(id);
+  if (!atStart || isSpecial(id)) return bytes;  // control pieces are invisible to sentencepiece
+  bool dropped = false;
+  if (dropFirstSpace_ && wordStart_[static_cast<size_t>(id)]) {
+    bytes.erase(0, 1);
+    dropped = true;
+  }
+  if (!bytes.empty() || (dropped && !dropWhileEmpty_)) atStart = false;
+  return bytes;
+}
 
 std::optional<TokenId> SentencePieceTokenizer::idOfName(const std::string& name, int spId) const {
   if (!name.empty()) return tokenToId(name);
@@ -103,10 +130,7 @@ std::string SentencePieceTokenizer::decode(const std::vector<TokenId>& ids, bool
   bool atStart = true;
   for (TokenId id : ids) {
     if (skipSpecial && isSpecial(id)) continue;
-    std::string b = tokenBytes(id);
-    if (atStart && startsWithWordBoundary(id)) b.erase(0, 1);
-    if (!b.empty()) atStart = false;
-    bytes += b;
+    bytes += decodePiece(id, atStart);
   }
   return utf8_repair::lossy(bytes);
 }
@@ -114,10 +138,6 @@ std::string SentencePieceTokenizer::decode(const std::vector<TokenId>& ids, bool
 std::string SentencePieceTokenizer::tokenBytes(TokenId id) const {
   if (id < 0 || static_cast<size_t>(id) >= bytes_.size()) return {};
   return bytes_[static_cast<size_t>(id)];
-}
-
-bool SentencePieceTokenizer::startsWithWordBoundary(TokenId id) const {
-  return id >= 0 && static_cast<size_t>(id) < wordStart_.size() && wordStart_[static_cast<size_t>(id)];
 }
 
 std::optional<TokenId> SentencePieceTokenizer::tokenToId(std::string_view token) const {

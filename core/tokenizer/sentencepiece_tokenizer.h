@@ -39,13 +39,15 @@ public:
   std::string kind() const override { return "sentencepiece"; }
   void save(const std::string& dir) const override;
 
-  // Whether `id` is a normal piece that starts with "▁": the decoder drops that space when the
-  // piece comes first, like sentencepiece's own decoder.
-  bool startsWithWordBoundary(TokenId id) const;
+  // The text `id` adds to a decoding that is `atStart` (nothing shown yet), updating `atStart`.
+  // Models trained with a dummy prefix drop the "▁" of the first word, as sentencepiece's own
+  // decoder does; decode() and Utf8StreamDecoder both go through here.
+  std::string decodePiece(TokenId id, bool& atStart) const;
   std::string chatTemplateName() const;
 
 private:
   std::optional<TokenId> idOfName(const std::string& name, int spId) const;
+  void probeFirstSpaceRule();
 
   std::string modelBytes_;
   std::unique_ptr<sentencepiece::SentencePieceProcessor> sp_;
@@ -53,7 +55,11 @@ private:
   Json config_;
   std::vector<std::string> bytes_;   // what each id decodes to ("▁" -> " ", "<0xE4>" -> '\xE4')
   std::vector<char> special_;
-  std::vector<char> wordStart_;
+  std::vector<char> wordStart_;      // a normal piece that starts with "▁"
+  // How sentencepiece's decoder treats the "▁" of the first piece (it depends on the model's
+  // normalizer flags, which the public API does not show, so it is measured on the model).
+  bool dropFirstSpace_ = false;
+  bool dropWhileEmpty_ = false;      // keep dropping while the text is still empty
   std::vector<AddedToken> controls_;  // cut out of text before sentencepiece sees it
   std::unique_ptr<AddedTokenSplitter> splitter_;
   std::optional<TokenId> bos_, eos_, pad_;

@@ -10,15 +10,12 @@ Utf8StreamDecoder::Utf8StreamDecoder(const Tokenizer& tokenizer, bool skipSpecia
 
 std::string Utf8StreamDecoder::push(TokenId id) {
   if (skipSpecial_ && tokenizer_.isSpecial(id)) return {};
-  std::string bytes = tokenizer_.tokenBytes(id);
-  if (atStart_) {
-    // sentencepiece writes the space before a word into the piece ("▁Hello"); its decoder drops
-    // the one at the very start of the text, and so must we.
-    auto* sp = dynamic_cast<const SentencePieceTokenizer*>(&tokenizer_);
-    if (sp && sp->startsWithWordBoundary(id)) bytes.erase(0, 1);
-    if (!bytes.empty()) atStart_ = false;
-  }
-  pending_ += bytes;
+  // sentencepiece writes the space before a word into the piece ("▁Hello"), and its decoder
+  // drops the one at the very start of the text (for models with a dummy prefix); so must we.
+  if (auto* sp = dynamic_cast<const SentencePieceTokenizer*>(&tokenizer_))
+    pending_ += sp->decodePiece(id, atStart_);
+  else
+    pending_ += tokenizer_.tokenBytes(id);
 
   // Emit every complete character; repair invalid bytes now (more bytes cannot fix them), and
   // hold back only a tail that the next token may still complete.
