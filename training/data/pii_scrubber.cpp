@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <pcre2.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "core/util/error.h"
@@ -101,8 +102,21 @@ bool passesLuhn(std::string_view digits) {
 
 bool isValidIpv6(const std::string& text) {
   in6_addr addr;
-  // A clock time like "12:30:45" parses as neither; require a real address with >= 2 colons.
-  return inet_pton(AF_INET6, text.c_str(), &addr) == 1;
+  // A clock time like "12:30:45" does not parse. Short forms such as "a::b" (code, not an
+  // address) do, so also ask for three groups or one full-looking group ("fe80::1").
+  if (inet_pton(AF_INET6, text.c_str(), &addr) != 1) return false;
+  int groups = 0;
+  size_t longest = 0, run = 0;
+  for (char c : text + ":") {
+    if (c == ':') {
+      if (run > 0) ++groups;
+      longest = std::max(longest, run);
+      run = 0;
+    } else {
+      ++run;
+    }
+  }
+  return groups >= 3 || longest >= 3;
 }
 
 struct PiiScrubber::Pattern {
