@@ -84,6 +84,17 @@ void populate(ChatStore& store, int messages) {
   store.importSnapshots(batch);
 }
 
+// Pads to `width` terminal columns; CJK characters take two.
+std::string padded(const std::string& text, size_t width) {
+  size_t columns = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xC0) == 0x80) continue;
+    columns += b >= 0xE0 ? 2 : 1;  // 3- and 4-byte sequences here are CJK
+  }
+  return text + std::string(columns < width ? width - columns : 1, ' ');
+}
+
 double msSince(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -156,14 +167,14 @@ int main(int argc, char** argv) {
         {"mixed zh+en", "bond 利率"},
         {"no hit", "不存在的词语"},
     };
-    std::printf("\n%-18s %-14s %6s %11s %11s %11s %11s %8s\n", "query", "text", "hits", "median ms", "p95 ms",
+    std::printf("\n%-18s %-16s %6s %11s %11s %11s %11s %8s\n", "query", "text", "hits", "median ms", "p95 ms",
                 "LIKE med", "LIKE p95", "speedup");
     double worstMedian = 0;
     for (const auto& [label, text] : queries) {
       const Stats ours = timeIt(runs, [&] { return store->search(text).size(); });
       const Stats like = timeIt(runs, [&] { return likeScan(store->handle(), text); });
       worstMedian = std::max(worstMedian, ours.median);
-      std::printf("%-18s %-14s %6zu %11.2f %11.2f %11.2f %11.2f %7.1fx%s\n", label, ("\"" + text + "\"").c_str(), ours.hits,
+      std::printf("%-18s %s %6zu %11.2f %11.2f %11.2f %11.2f %7.1fx%s\n", label, padded("\"" + text + "\"", 16).c_str(), ours.hits,
                   ours.median, ours.p95, like.median, like.p95, like.median / std::max(ours.median, 1e-3),
                   ours.hits == like.hits ? "" : "  (hit count differs!)");
     }

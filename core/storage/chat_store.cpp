@@ -75,8 +75,11 @@ void requireRole(const std::string& role) {
 }
 
 // Adds "every term in this message" conditions for a parsed query to `q` (message alias m).
-void addMessageMatch(SqlBuilder& q, const SearchQuery& query) {
-  if (!query.ftsMatch.empty()) q.add(" AND m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)", query.ftsMatch);
+void addMessageMatch(SqliteDb& db, SqlBuilder& q, const SearchQuery& query) {
+  bool impossible = false;
+  const std::string match = indexExpression(db, query, impossible);
+  if (impossible) q.add(" AND 0");
+  if (!match.empty()) q.add(" AND m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)", match);
   for (const std::string& term : query.shortTerms) q.add(" AND mindllm_contains(m.content, ?)", term);
 }
 
@@ -181,7 +184,7 @@ std::vector<Conversation> ChatStore::listConversations(const ConversationFilter&
     q.add(" AND ((1");
     for (const std::string& term : query.terms) q.add(" AND mindllm_contains(c.title, ?)", term);
     q.add(") OR c.id IN (SELECT m.conversation_id FROM messages m WHERE 1");
-    addMessageMatch(q, query);
+    addMessageMatch(*db_, q, query);
     q.add("))");
   }
   q.add(filter.pinnedFirst ? " ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC" : " ORDER BY c.updated_at DESC, c.id DESC");

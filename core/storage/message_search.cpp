@@ -115,6 +115,8 @@ std::string quotePhrase(const std::string& text) {
 // The FTS5 expression for the whole query: long terms as phrases, each short term as the OR of
 // the indexed trigrams that start with it (complete thanks to the two U+E000 appended to every
 // text, see schema_migrations.cpp). Sets `impossible` when some short term occurs nowhere.
+}  // namespace
+
 std::string indexExpression(SqliteDb& db, const SearchQuery& query, bool& impossible) {
   std::string match = query.ftsMatch;
   if (query.shortTerms.empty()) return match;
@@ -138,6 +140,8 @@ std::string indexExpression(SqliteDb& db, const SearchQuery& query, bool& imposs
   }
   return match;
 }
+
+namespace {
 
 std::vector<Candidate> searchIndexed(SqliteDb& db, const std::string& match, const SearchQuery& query,
                                      const SearchOptions& options, size_t limit) {

@@ -10,6 +10,7 @@
 // Only when a short term starts very many trigrams (a very common character) does the search
 // scan messages newest first through the created_at index with a fast substring test
 // (mindllm_contains), stopping after `limit` hits, which come quickly for such a term.
+#include <string>
 #include <vector>
 
 #include "core/storage/chat_records.h"
@@ -23,6 +24,13 @@ class SqliteDb;
 // Registers the SQL function mindllm_contains(text, term): 1 when `term` occurs in `text`,
 // ignoring ASCII case (as the trigram index does). Called once per connection.
 void registerSearchFunctions(SqliteDb& db);
+
+struct SearchQuery;
+
+// The FTS5 MATCH expression for `query`: long terms as phrases, each short term as the OR of the
+// trigrams starting with it (or left out, to be checked with mindllm_contains, when it starts too
+// many). Empty when nothing can use the index. Sets `impossible` when a short term occurs nowhere.
+std::string indexExpression(SqliteDb& db, const SearchQuery& query, bool& impossible);
 
 std::vector<SearchHit> searchMessages(SqliteDb& db, const std::string& text, const SearchOptions& options);
 

@@ -164,6 +164,12 @@ private Q_SLOTS:
     list = store->listConversations(byContent);
     QCOMPARE(list.size(), size_t{1});
     QCOMPARE(list[0].id, finance);
+    byContent.text = "q3";  // a short term, through the trigram prefixes
+    list = store->listConversations(byContent);
+    QCOMPARE(list.size(), size_t{1});
+    QCOMPARE(list[0].id, finance);
+    byContent.text = "q4";
+    QVERIFY(store->listConversations(byContent).empty());
   }
 
   void softDeleteUndoAndPurge() {
