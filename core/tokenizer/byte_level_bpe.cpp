@@ -394,8 +394,8 @@ void ByteLevelBpeTokenizer::save(const std::string& dir) const {
   for (const auto& [l, r] : merges_) merges.push_back(l + " " + r);
   Json added = Json::array();
   for (const AddedToken& a : added_)
-    added.push_back({{"id", a.id}, {"content", a.content}, {"single_word", false}, {"lstrip", false},
-                     {"rstrip", false}, {"normalized", false}, {"special", a.special}});
+    added.push_back({{"id", a.id}, {"content", a.content}, {"single_word", a.singleWord}, {"lstrip", a.lstrip},
+                     {"rstrip", a.rstrip}, {"normalized", false}, {"special", a.special}});
   const Json byteLevel = {{"type", "ByteLevel"}, {"add_prefix_space", false}, {"trim_offsets", true}, {"use_regex", true}};
   Json postProcessor = byteLevel;
   postProcessor["trim_offsets"] = false;

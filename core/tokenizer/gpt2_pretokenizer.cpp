@@ -67,6 +67,8 @@ void Gpt2PreTokenizer::split(std::string_view text, const std::function<void(std
     }
     const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(match.get());
     if (ov[0] > offset) piece(text.substr(offset, ov[0] - offset));  // unmatched text stays a piece
+    offset = ov[0];
+    if (ov[1] == ov[0]) break;  // cannot happen (no branch matches empty); never loop forever
     piece(text.substr(ov[0], ov[1] - ov[0]));
     offset = ov[1];
   }

@@ -85,6 +85,14 @@ std::vector<AddedToken> readDeclaredAddedTokens(const std::string& dir) {
   auto add = [&](AddedToken t) {
     if (seen.insert(t.content).second) out.push_back(std::move(t));
   };
+  // An HF AddedToken object: {"content", "special", "lstrip", "rstrip", "single_word", ...}.
+  auto fromObject = [](const Json& t, const std::string& content, TokenId id) {
+    AddedToken a{content, id, t.value("special", false)};
+    a.lstrip = t.value("lstrip", false);
+    a.rstrip = t.value("rstrip", false);
+    a.singleWord = t.value("single_word", false);
+    return a;
+  };
 
   const std::string tjPath = dir + "/tokenizer.json";
   if (exists(tjPath)) {
@@ -92,7 +100,7 @@ std::vector<AddedToken> readDeclaredAddedTokens(const std::string& dir) {
     if (tj.contains("added_tokens") && tj["added_tokens"].is_array()) {
       for (const Json& t : tj["added_tokens"]) {
         const std::string content = requireField<std::string>(t, "content", tjPath + ": added_tokens");
-        add({content, idField(t.value("id", Json()), tjPath, content), t.value("special", false)});
+        add(fromObject(t, content, idField(t.value("id", Json()), tjPath, content)));
       }
     }
   }
@@ -108,7 +116,7 @@ std::vector<AddedToken> readDeclaredAddedTokens(const std::string& dir) {
       } catch (const std::exception&) {
         throw Error(cfgPath + ": added_tokens_decoder: key '" + idText + "' is not a token id");
       }
-      add({content, id, t.value("special", false)});
+      add(fromObject(t, content, id));
     }
   }
 
@@ -124,8 +132,8 @@ std::vector<AddedToken> readDeclaredAddedTokens(const std::string& dir) {
 Json addedTokensDecoder(const std::vector<AddedToken>& tokens) {
   Json j = Json::object();
   for (const AddedToken& t : tokens)
-    j[std::to_string(t.id)] = {{"content", t.content}, {"lstrip", false}, {"normalized", false},
-                               {"rstrip", false}, {"single_word", false}, {"special", t.special}};
+    j[std::to_string(t.id)] = {{"content", t.content}, {"lstrip", t.lstrip}, {"normalized", false},
+                               {"rstrip", t.rstrip}, {"single_word", t.singleWord}, {"special", t.special}};
   return j;
 }
 

@@ -99,6 +99,29 @@ private Q_SLOTS:
     QVERIFY(fromJson->isSpecial(2000));
   }
 
+  // HF's lstrip / rstrip / single_word options of added tokens, on extra tokens appended to the
+  // fixture's tokenizer.json; the ids come from HF with the same tokens.
+  void addedTokenOptionsMatchHuggingFace() {
+    const Json all = tokfix::expected();
+    const Json& opt = all["added_token_options"];
+    QVERIFY(opt["cases"].size() >= 10);
+    Json tj = readJsonFile(tokfix::bpeDir() + "/tokenizer.json");
+    for (const Json& t : opt["added_tokens"]) tj["added_tokens"].push_back(t);
+    QTemporaryDir tmp;
+    const std::string dir = tmp.path().toStdString();
+    writeJsonFileAtomic(dir + "/tokenizer.json", tj);
+    auto withOptions = loadTokenizer(dir);
+    withOptions->save(dir + "/saved");  // the options must survive a save
+    auto saved = loadTokenizer(dir + "/saved");
+    for (const Json& c : opt["cases"]) {
+      const auto text = c["text"].get<std::string>();
+      const auto ids = c["ids"].get<std::vector<TokenId>>();
+      QCOMPARE(withOptions->encode(text), ids);
+      QCOMPARE(saved->encode(text), ids);
+      QCOMPARE(withOptions->decode(ids), c["decoded"].get<std::string>());
+    }
+  }
+
   void invalidUtf8InputIsRepairedFirst() {
     const std::string broken = "ab\xE4\xBD" "cd\xFF";  // cut "你", then a byte that is never UTF-8
     const auto ids = tok_->encode(broken);
