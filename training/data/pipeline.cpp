@@ -34,7 +34,7 @@ bool enabled(const Json& j, const char* name, const std::string& where) {
 
 }  // namespace
 
-std::vector<StageReport> runStages(DocumentReader& reader, StageReport ingestReport,
+std::vector<StageReport> runStages(DocumentReader& reader, const StageReport& ingestReport,
                                    std::vector<std::unique_ptr<PipelineStage>>& stages,
                                    const std::function<void(const Document&)>& sink, const StreamOptions& options) {
   WorkerPool pool(options.threads);
@@ -75,8 +75,8 @@ std::vector<StageReport> runStages(DocumentReader& reader, StageReport ingestRep
   }
   if (bar) bar->finish(std::to_string(written) + " docs kept");
 
-  ingestReport.setSeconds(ingestSeconds);
-  std::vector<StageReport> all{ingestReport};
+  std::vector<StageReport> all{ingestReport};  // the reader has filled it by now
+  all[0].setSeconds(ingestSeconds);
   for (size_t s = 0; s < stages.size(); ++s) {
     stages[s]->addCounters(reports[s]);
     reports[s].setSeconds(seconds[s]);

@@ -23,8 +23,9 @@ struct StreamOptions {
 };
 
 // Streams the reader's documents through `stages` into `sink` (kept documents, in input order).
-// Returns the ingest report followed by one report per stage, with timings.
-std::vector<StageReport> runStages(DocumentReader& reader, StageReport ingestReport,
+// `ingestReport` is the report the reader writes to. Returns a copy of it followed by one report
+// per stage, with timings.
+std::vector<StageReport> runStages(DocumentReader& reader, const StageReport& ingestReport,
                                    std::vector<std::unique_ptr<PipelineStage>>& stages,
                                    const std::function<void(const Document&)>& sink, const StreamOptions& options);
 
