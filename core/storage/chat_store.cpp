@@ -361,6 +361,7 @@ void ChatStore::finishMessage(int64_t messageId, MessageState state, const Messa
   if (state == MessageState::Streaming) throw Error(path_ + ": finishMessage needs a final state, not streaming");
   const std::optional<Message> m = message(messageId);
   if (!m) throw Error(path_ + ": no message with id " + std::to_string(messageId));
+  if (m->role != kRoleAssistant) throw Error(path_ + ": message " + std::to_string(messageId) + " is not an answer");
   auto it = pending_.find(messageId);
   const std::string rest = it != pending_.end() ? it->second.text : std::string();
   Transaction tx(*db_);
