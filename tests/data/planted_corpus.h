@@ -30,7 +30,7 @@ public:
   std::string englishWord() { return words_[rng_() % words_.size()]; }
   std::string chineseChar() {
     std::string s;
-    mindllm::utf8::append(s, static_cast<char32_t>(0x4E00 + rng_() % 3000));
+    mindllm::utf8::append(s, static_cast<char32_t>(0x4E00 + rng_() % chineseAlphabet_));
     return s;
   }
 
@@ -95,10 +95,13 @@ public:
   }
 
   uint64_t next() { return rng_(); }
+  // Fewer distinct characters make a corpus a small vocabulary can cover (tokenizer tests).
+  void setChineseAlphabet(uint32_t n) { chineseAlphabet_ = n; }
 
 private:
   std::mt19937_64 rng_;
   std::vector<std::string> words_;
+  uint32_t chineseAlphabet_ = 3000;
 };
 
 }  // namespace planted

@@ -1,5 +1,6 @@
 #include "training/tokenizer_training/tokenizer_trainer.h"
 
+#include <sentencepiece_processor.h>
 #include <sentencepiece_trainer.h>
 #include <unistd.h>
 
@@ -114,10 +115,9 @@ TokenizerTrainResult trainTokenizer(data::DocumentReader& reader, const Tokenize
       {"max_sentence_length", std::to_string(o.maxSentenceLength)},
       {"num_threads", std::to_string(std::max(1, o.threads))},
       {"hard_vocab_limit", o.hardVocabLimit ? "true" : "false"},
-      {"random_seed", std::to_string(o.seed)},
-      {"model_prefix", (fs::temp_directory_path() / ("mindllm-spm-" + std::to_string(::getpid()))).string()},
-      {"minloglevel", "1"},
   };
+  // The reservoir sampling of input lines draws from sentencepiece's global generator.
+  sentencepiece::SetRandomGeneratorSeed(static_cast<unsigned int>(o.seed));
   DocumentLineIterator lines(reader);
   std::string model;
   const auto status = sentencepiece::SentencePieceTrainer::Train(args, &lines, &model);
