@@ -68,7 +68,7 @@ std::vector<float> lastRow(const torch::Tensor& logits) {
 GenerationResult Generator::generateFromIds(std::vector<TokenId> ids, const SamplingParams& params,
                                             const TextCallback& onText, const std::atomic<bool>* cancel,
                                             ContextPolicy policy) {
-  auto& model = model_->model();
+  auto& model = *model_->model();
   const auto& tokenizer = model_->tokenizer();
   const int window = model_->config().maxPositions;
   GenerationResult result;
