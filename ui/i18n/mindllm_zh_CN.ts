@@ -1,0 +1,699 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>mindllm::ui::ChatPane</name>
+    <message>
+        <source>Assistant for this conversation</source>
+        <translation>本对话使用的助手</translation>
+    </message>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>本对话使用的模型</translation>
+    </message>
+    <message>
+        <source>Generation settings</source>
+        <translation>生成设置</translation>
+    </message>
+    <message>
+        <source>You are reviewing this conversation read-only.</source>
+        <translation>您正在以只读方式查看此对话。</translation>
+    </message>
+    <message>
+        <source>Continue this conversation</source>
+        <translation>继续此对话</translation>
+    </message>
+    <message>
+        <source>Ask anything…</source>
+        <translation>输入您的问题…</translation>
+    </message>
+    <message>
+        <source>Enter to send · Shift+Enter for a new line</source>
+        <translation>Enter 发送 · Shift+Enter 换行</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <source>Import model…</source>
+        <translation>导入模型…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Reading the prompt…</source>
+        <translation>正在读取提示…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tokens/s · %n token(s)</source>
+        <translation><numerusform>%1 词元/秒 · %n 个词元</numerusform></translation>
+    </message>
+    <message>
+        <source>context %1 / %2 (%3%)</source>
+        <translation>上下文 %1 / %2（%3%）</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::ChatSession</name>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>Could not load the model in %1:
+%2</source>
+        <translation>无法加载 %1 中的模型：
+%2</translation>
+    </message>
+    <message>
+        <source>Wait for the current answer to finish, or stop it.</source>
+        <translation>请等待当前回答完成，或先停止它。</translation>
+    </message>
+    <message>
+        <source>No model is selected. Import a model folder (Models → Import model…) first.</source>
+        <translation>尚未选择模型。请先导入模型文件夹（模型 → 导入模型…）。</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::ConversationDelegate</name>
+    <message>
+        <source>MMM d</source>
+        <comment>sidebar date format, this year</comment>
+        <translation>M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::ConversationListModel</name>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>已置顶</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>过去 7 天</translation>
+    </message>
+    <message>
+        <source>Previous 30 days</source>
+        <translation>过去 30 天</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>month section format</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::ConversationSidebar</name>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>搜索消息</translation>
+    </message>
+    <message>
+        <source>All assistants</source>
+        <translation>全部助手</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任何时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>No conversations yet.
+Start one with New conversation.</source>
+        <translation>还没有对话。
+点击“新对话”开始。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <source>No messages match.</source>
+        <translation>没有匹配的消息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) in %1 ms</source>
+        <translation><numerusform>%n 条结果，用时 %1 毫秒</numerusform></translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>No conversations match the filters.</source>
+        <translation>没有符合筛选条件的对话。</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <source>Pin to top</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>导出为 Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>已删除“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::GenerationSettingsDialog</name>
+    <message>
+        <source>Generation settings</source>
+        <translation>生成设置</translation>
+    </message>
+    <message>
+        <source>Higher is more varied, 0 always picks the most likely token.</source>
+        <translation>数值越高回答越多样；为 0 时总是选择概率最高的词元。</translation>
+    </message>
+    <message>
+        <source>Sample only from the most likely tokens that together reach this probability.</source>
+        <translation>只从累计概率达到该值的高概率词元中采样。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sample only from this many most likely tokens (0 = off).</source>
+        <translation>只从概率最高的这么多个词元中采样（0 = 关闭）。</translation>
+    </message>
+    <message>
+        <source>Above 1 discourages repeating earlier text.</source>
+        <translation>大于 1 时抑制重复前文。</translation>
+    </message>
+    <message>
+        <source>The longest answer, in tokens.</source>
+        <translation>回答的最大长度（词元数）。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>重复惩罚</translation>
+    </message>
+    <message>
+        <source>Max new tokens</source>
+        <translation>最大生成词元数</translation>
+    </message>
+    <message>
+        <source>System prompt (leave empty to use the assistant's prompt):</source>
+        <translation>系统提示词（留空则使用助手自带的提示词）：</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::GenerationWorker</name>
+    <message>
+        <source>The model could not be loaded.</source>
+        <translation>无法加载模型。</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::HistoryDialog</name>
+    <message>
+        <source>Conversation history</source>
+        <translation>对话历史</translation>
+    </message>
+    <message>
+        <source>All assistants</source>
+        <translation>全部助手</translation>
+    </message>
+    <message>
+        <source>Updated between</source>
+        <translation>更新时间介于</translation>
+    </message>
+    <message>
+        <source>Title or message text</source>
+        <translation>标题或消息内容</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>最后更新</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>只读打开</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续对话</translation>
+    </message>
+    <message>
+        <source>Export Markdown…</source>
+        <translation>导出 Markdown…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Import JSON…</source>
+        <translation>导入 JSON…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation><numerusform>%n 个对话</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::MainWindow</name>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新对话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>&amp;Import conversations (JSON)…</source>
+        <translation>导入对话 (JSON)(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export conversation as &amp;Markdown…</source>
+        <translation>将对话导出为 Markdown(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Export conversation as &amp;JSON…</source>
+        <translation>将对话导出为 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in messages</source>
+        <translation>在消息中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename conversation</source>
+        <translation>重命名对话(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete conversation</source>
+        <translation>删除对话(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Import model folder…</source>
+        <translation>导入模型文件夹(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh model list</source>
+        <translation>刷新模型列表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Generation settings…</source>
+        <translation>生成设置(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About MindLLM Studio</source>
+        <translation>关于 MindLLM Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>%1 — MindLLM Studio</source>
+        <translation>%1 — MindLLM Studio</translation>
+    </message>
+    <message>
+        <source>No model: import one from the Models menu</source>
+        <translation>无模型：请从“模型”菜单导入</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source>MindLLM Studio</source>
+        <translation>MindLLM Studio</translation>
+    </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation>导出为 JSON</translation>
+    </message>
+    <message>
+        <source>Export as Markdown</source>
+        <translation>导出为 Markdown</translation>
+    </message>
+    <message>
+        <source>JSON export (*.json)</source>
+        <translation>JSON 导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n conversation(s) to %1</source>
+        <translation><numerusform>已将 %n 个对话导出到 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Export failed:
+%1</source>
+        <translation>导出失败：
+%1</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n conversation(s)</source>
+        <translation><numerusform>已导入 %n 个对话</numerusform></translation>
+    </message>
+    <message>
+        <source>Import failed:
+%1</source>
+        <translation>导入失败：
+%1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language applies when you restart MindLLM Studio.</source>
+        <translation>新的界面语言将在重新启动 MindLLM Studio 后生效。</translation>
+    </message>
+    <message>
+        <source>Imported model %1</source>
+        <translation>已导入模型 %1</translation>
+    </message>
+    <message>
+        <source>About MindLLM Studio</source>
+        <translation>关于 MindLLM Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;MindLLM Studio %1&lt;/h3&gt;&lt;p&gt;Chat with the bilingual MindLLM models on your own computer: a legal assistant, a financial assistant and a general one. Conversations stay on this computer.&lt;/p&gt;&lt;p&gt;Based on &lt;i&gt;MindLLM: Lightweight large language model pre-training, evaluation and domain application&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Answers may be wrong. They are not legal or investment advice.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MindLLM Studio %1&lt;/h3&gt;&lt;p&gt;在您自己的电脑上与中英双语 MindLLM 模型对话：法律助手、金融助手和通用助手。所有对话都保存在本机。&lt;/p&gt;&lt;p&gt;基于论文 &lt;i&gt;MindLLM: Lightweight large language model pre-training, evaluation and domain application&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;回答可能有误，不构成法律意见或投资建议。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::MessageWidget</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>编辑并重新发送</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Save &amp;&amp; send</source>
+        <translation>保存并发送</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation><numerusform>%n 个词元</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 词元/秒</translation>
+    </message>
+    <message>
+        <source>regenerated</source>
+        <translation>已重新生成</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::ModelImportDialog</name>
+    <message>
+        <source>Import model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <source>Choose a model folder in the Hugging Face layout: config.json, the weights (*.safetensors or pytorch_model.bin) and the tokenizer files.</source>
+        <translation>请选择 Hugging Face 格式的模型文件夹：包含 config.json、权重文件（*.safetensors 或 pytorch_model.bin）以及分词器文件。</translation>
+    </message>
+    <message>
+        <source>Model folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a model folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Weights: %3 · tokenizer: %4 · chat template: %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;权重：%3 · 分词器：%4 · 对话模板：%5</translation>
+    </message>
+    <message>
+        <source>This folder cannot be used:&lt;br&gt;&lt;span style='color:#c62828'&gt;%1&lt;/span&gt;</source>
+        <translation>无法使用此文件夹：&lt;br&gt;&lt;span style='color:#c62828'&gt;%1&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::ModelListModel</name>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Fine-tuned</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>%1 参数</translation>
+    </message>
+    <message>
+        <source>context %1</source>
+        <translation>上下文 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>跟随系统（%1）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (%1)</source>
+        <translation>GPU（%1）</translation>
+    </message>
+    <message>
+        <source>No CUDA device was found; models run on the CPU.</source>
+        <translation>未找到 CUDA 设备，模型将在 CPU 上运行。</translation>
+    </message>
+    <message>
+        <source>No model available</source>
+        <translation>没有可用的模型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Compute device</source>
+        <translation>计算设备</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>默认模型</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time MindLLM Studio starts.</source>
+        <translation>新的界面语言将在下次启动 MindLLM Studio 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::SearchWorker</name>
+    <message>
+        <source>The history database is not open.</source>
+        <translation>历史数据库未打开。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,92 @@
+#pragma once
+// The app window: conversation sidebar on the left, chat pane on the right, menus for history,
+// import/export, models and preferences. It owns the worker threads (generation, search) and
+// stops them cleanly on close, also in the middle of an answer.
+#include <QMainWindow>
+#include <QPointer>
+#include <QThread>
+
+#include "core/storage/chat_store.h"
+#include "ui/app_settings.h"
+#include "ui/assistant_catalog.h"
+
+class QLabel;
+
+namespace mindllm::ui {
+
+class ChatPane;
+class ChatSession;
+class ConversationListModel;
+class ConversationSidebar;
+class GenerationWorker;
+class ModelListModel;
+class SearchWorker;
+struct ModelSources;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+public:
+  // `language`: the UI language in use ("en" / "zh_CN"), for assistant texts.
+  MainWindow(storage::ChatStore& store, const AssistantCatalog& assistants, AppSettings& settings,
+             const QString& language, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Replaces where models are looked for (tests point this at a temporary folder).
+  void setModelSources(const ModelSources& sources);
+
+  void newConversation();
+  void openConversation(qint64 id, bool readOnly = false);
+  // Export through a worker thread with its own database connection; emits exportFinished.
+  void exportConversations(const QList<qint64>& ids, const QString& format, const QString& path);
+  void importConversations(const QString& path);
+  // Stops a running answer and the worker threads; called by closeEvent.
+  void shutdown();
+
+  ChatSession* session() const { return session_; }
+  ConversationSidebar* sidebar() const { return sidebar_; }
+  ChatPane* chatPane() const { return chatPane_; }
+  ConversationListModel* conversations() const { return conversations_; }
+  ModelListModel* models() const { return models_; }
+
+Q_SIGNALS:
+  void exportFinished(bool ok, const QString& pathOrError);
+  void importFinished(bool ok, int count, const QString& error);
+
+protected:
+  void closeEvent(QCloseEvent* event) override;
+
+private:
+  void buildMenus();
+  void startWorkers();
+  void showError(const QString& message);
+  void askExport(const QList<qint64>& ids, const QString& format);
+  void askImport();
+  void showHistory();
+  void showGenerationSettings();
+  void showPreferences();
+  void showImportModel();
+  void showAbout();
+  void updateWindowTitle();
+  void onModelsRefreshed();
+
+  storage::ChatStore& store_;
+  const AssistantCatalog& assistants_;
+  AppSettings& settings_;
+  QString language_;
+
+  QThread generationThread_;
+  QThread searchThread_;
+  QPointer<GenerationWorker> generationWorker_;
+  QPointer<SearchWorker> searchWorker_;
+
+  ConversationListModel* conversations_ = nullptr;
+  ModelListModel* models_ = nullptr;
+  ChatSession* session_ = nullptr;
+  ConversationSidebar* sidebar_ = nullptr;
+  ChatPane* chatPane_ = nullptr;
+  QLabel* modelStatus_ = nullptr;
+  QLabel* deviceStatus_ = nullptr;
+  bool shutDown_ = false;
+};
+
+}  // namespace mindllm::ui

@@ -1,0 +1,37 @@
+#pragma once
+// Full-text search over the chat history on its own thread, with its own ChatStore connection to
+// the same file (WAL lets it read beside the GUI thread's writes). Results carry the request id so
+// the sidebar can drop answers to queries the user has already changed.
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <vector>
+
+#include "core/storage/chat_store.h"
+
+namespace mindllm::ui {
+
+using SearchHits = std::vector<storage::SearchHit>;
+
+class SearchWorker : public QObject {
+  Q_OBJECT
+public:
+  explicit SearchWorker(QObject* parent = nullptr);
+  ~SearchWorker() override;
+
+public Q_SLOTS:
+  // Both through queued connections, open() first.
+  void open(const QString& databasePath);
+  void search(quint64 requestId, const QString& query, const QString& assistant, int limit);
+
+Q_SIGNALS:
+  void resultsReady(quint64 requestId, const mindllm::ui::SearchHits& hits, double milliseconds);
+  void searchFailed(quint64 requestId, const QString& error);
+
+private:
+  std::unique_ptr<storage::ChatStore> store_;
+};
+
+}  // namespace mindllm::ui
+
+Q_DECLARE_METATYPE(mindllm::ui::SearchHits)
