@@ -51,26 +51,29 @@ class TestChatCrash : public QObject {
 
 private Q_SLOTS:
   void killedMidStreamLosesAtMostOneBatch_data() {
-    QTest::addColumn<int>("killAfterPieces");
-    QTest::newRow("early") << 23;
-    QTest::newRow("middle") << 171;
-    QTest::newRow("late") << 362;
+    QTest::addColumn<int>("delayMicros");      // between pieces; 0 = flat out
+    QTest::addColumn<int>("killAfterPieces");  // of round 2; 0 = as soon as round 2 or later has text on disk
+    QTest::newRow("early") << crash_script::kPieceDelayMicros << 23;
+    QTest::newRow("middle") << crash_script::kPieceDelayMicros << 171;
+    QTest::newRow("late") << crash_script::kPieceDelayMicros << 362;
+    QTest::newRow("flat out") << 0 << 0;
   }
 
   void killedMidStreamLosesAtMostOneBatch() {
+    QFETCH(int, delayMicros);
     QFETCH(int, killAfterPieces);
     QTemporaryDir dir;
     const std::string path = dir.filePath("chats.sqlite").toStdString();
 
     QProcess writer;
     writer.setProcessChannelMode(QProcess::SeparateChannels);
-    writer.start(CRASH_WRITER_PATH, {QString::fromStdString(path), "crash"});
+    writer.start(CRASH_WRITER_PATH, {QString::fromStdString(path), "crash", QString::number(delayMicros)});
     QVERIFY2(writer.waitForStarted(10000), qPrintable(writer.errorString()));
 
     // Let it finish two rounds, then stream the third past `killAfterPieces` with text on disk.
     WriterProgress progress;
     std::unique_ptr<ChatStore> reader;
-    int piecesOnDiskBeforeKill = 0;
+    int piecesOnDiskBeforeKill = 0, roundOnDiskBeforeKill = -1;
     QElapsedTimer timer;
     timer.start();
     while (true) {
@@ -80,10 +83,12 @@ private Q_SLOTS:
       readProgress(writer, progress);
       if (progress.conversation == 0) continue;
       if (!reader) reader = std::make_unique<ChatStore>(path);
-      if (progress.finishedRounds < 2 || progress.round != 2 || progress.appended < killAfterPieces) continue;
+      if (progress.finishedRounds < 2) continue;
+      if (killAfterPieces > 0 && (progress.round != 2 || progress.appended < killAfterPieces)) continue;
       const auto messages = reader->messages(progress.conversation);
       if (messages.empty() || messages.back().state != MessageState::Streaming) continue;
-      piecesOnDiskBeforeKill = piecesIn(messages.back().content, 2);
+      roundOnDiskBeforeKill = static_cast<int>(messages.size() - 1) / 2;
+      piecesOnDiskBeforeKill = piecesIn(messages.back().content, roundOnDiskBeforeKill);
       QVERIFY2(piecesOnDiskBeforeKill >= 0, messages.back().content.c_str());
       if (piecesOnDiskBeforeKill > 0) break;
     }
@@ -123,7 +128,7 @@ private Q_SLOTS:
         // maxChars bytes or intervalMs) of what the writer had appended is lost.
         qInfo("round %d: writer appended %d pieces, %d on disk after the kill (%d seen before it)", round,
               progress.appended, pieces, piecesOnDiskBeforeKill);
-        if (round == 2) QVERIFY(pieces >= piecesOnDiskBeforeKill);
+        if (round == roundOnDiskBeforeKill) QVERIFY(pieces >= piecesOnDiskBeforeKill);
         const int maxBatchPieces =
             static_cast<int>(StreamFlushPolicy{}.maxChars / crash_script::piece(round, 0).size()) + 1;
         QVERIFY2(progress.appended - pieces <= maxBatchPieces,
