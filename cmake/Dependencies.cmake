@@ -44,13 +44,22 @@ if(Qt6_FOUND)
   add_compile_definitions(QT_NO_KEYWORDS)
 endif()
 
-# Precompile the torch header once and reuse it in every torch target.
+# Precompile the torch header once and reuse it in every torch target. Executables compile with
+# -fPIE and libraries with -fPIC, and GCC refuses a header precompiled with the other setting, so
+# there is one precompiled header for each kind.
 function(mindllm_use_torch_pch target)
   if(NOT TARGET mindllm_torch_pch)
     add_library(mindllm_torch_pch STATIC ${PROJECT_SOURCE_DIR}/cmake/torch_pch.cpp)
     target_link_libraries(mindllm_torch_pch PUBLIC mindllm_torch)
     target_precompile_headers(mindllm_torch_pch PRIVATE <torch/torch.h>)
-    set_target_properties(mindllm_torch_pch PROPERTIES POSITION_INDEPENDENT_CODE ON)
+    add_executable(mindllm_torch_pch_exe ${PROJECT_SOURCE_DIR}/cmake/torch_pch_main.cpp)
+    target_link_libraries(mindllm_torch_pch_exe PRIVATE mindllm_torch)
+    target_precompile_headers(mindllm_torch_pch_exe PRIVATE <torch/torch.h>)
   endif()
-  target_precompile_headers(${target} REUSE_FROM mindllm_torch_pch)
+  get_target_property(kind ${target} TYPE)
+  if(kind STREQUAL "EXECUTABLE")
+    target_precompile_headers(${target} REUSE_FROM mindllm_torch_pch_exe)
+  else()
+    target_precompile_headers(${target} REUSE_FROM mindllm_torch_pch)
+  endif()
 endfunction()
