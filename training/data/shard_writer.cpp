@@ -76,20 +76,23 @@ void ShardSetWriter::add(const std::string& split, const std::vector<int32_t>& t
     const char zeros[kShardHeaderBytes] = {};
     s->out.write(zeros, sizeof zeros);  // the real header is written when the shard is closed
   }
-  auto put = [&](int32_t id) {
+  // Narrow into one buffer and write it at once; ids outside the vocabulary are a tokenizer bug.
+  std::string buffer(dtypeBytes_ * (tokens.size() + 1), '\0');
+  auto put = [&](size_t i, int32_t id) {
     if (id < 0 || id >= tokenizer_.vocabSize)
       throw Error("pretokenize: token id " + std::to_string(id) + " outside the vocabulary (" +
                   std::to_string(tokenizer_.vocabSize) + ")");
     if (dtypeBytes_ == 2) {
       const uint16_t v = static_cast<uint16_t>(id);
-      s->out.write(reinterpret_cast<const char*>(&v), 2);
+      std::memcpy(&buffer[i * 2], &v, 2);
     } else {
       const uint32_t v = static_cast<uint32_t>(id);
-      s->out.write(reinterpret_cast<const char*>(&v), 4);
+      std::memcpy(&buffer[i * 4], &v, 4);
     }
   };
-  for (int32_t id : tokens) put(id);
-  put(tokenizer_.eosId);
+  for (size_t i = 0; i < tokens.size(); ++i) put(i, tokens[i]);
+  put(tokens.size(), tokenizer_.eosId);
+  s->out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   s->tokens += tokens.size() + 1;
   s->docOffsets.push_back(s->tokens);
   s->totalTokens += tokens.size() + 1;
