@@ -50,7 +50,8 @@ LocalizedText localized(const Json& doc, const std::string& key, bool required, 
     if (!value.is_string()) throw fileError(where, "field '" + key + "." + lang + "': expected a string");
     text.set(lang, value.get<std::string>());
   }
-  if (required && text.get("en").empty()) throw fileError(where, "field '" + key + "': needs a non-empty 'en' text");
+  // English is every text's fallback, so it must be there.
+  if (required && (!text.has("en") || text.get("en").empty())) throw fileError(where, "field '" + key + "': needs a non-empty 'en' text");
   return text;
 }
 

@@ -16,6 +16,7 @@ public:
   void set(const std::string& language, std::string text);
   const std::string& get(const std::string& language) const;
   bool empty() const { return byLanguage_.empty(); }
+  bool has(const std::string& language) const { return byLanguage_.count(language) > 0; }
   std::vector<std::string> languages() const;
 
 private:

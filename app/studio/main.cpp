@@ -15,7 +15,6 @@
 #include "ui/app_settings.h"
 #include "ui/assistant_catalog.h"
 #include "ui/language.h"
-#include "ui/models/chat_session.h"
 #include "ui/models/conversation_list_model.h"
 #include "ui/views/main_window.h"
 
@@ -68,7 +67,12 @@ int main(int argc, char** argv) {
 
     ui::MainWindow window(store, assistants, *settings, language);
     if (cli.isSet(openLatest)) {
-      if (window.conversations()->rowCount() > 0) window.openConversation(window.conversations()->idAt(0));
+      // The most recently active conversation, pinned or not.
+      const auto* list = window.conversations();
+      int newest = -1;
+      for (int row = 0; row < list->rowCount(); ++row)
+        if (newest < 0 || list->conversationAt(row)->updatedAt > list->conversationAt(newest)->updatedAt) newest = row;
+      if (newest >= 0) window.openConversation(list->idAt(newest));
     }
     window.show();
     if (cli.isSet(screenshot)) {

@@ -9,6 +9,8 @@
 #include "core/storage/chat_store.h"
 #include "ui/app_settings.h"
 #include "ui/assistant_catalog.h"
+#include "ui/workers/generation_worker.h"
+#include "ui/workers/search_worker.h"
 
 class QLabel;
 
@@ -18,9 +20,7 @@ class ChatPane;
 class ChatSession;
 class ConversationListModel;
 class ConversationSidebar;
-class GenerationWorker;
 class ModelListModel;
-class SearchWorker;
 struct ModelSources;
 
 class MainWindow : public QMainWindow {
@@ -47,6 +47,7 @@ public:
   ChatPane* chatPane() const { return chatPane_; }
   ConversationListModel* conversations() const { return conversations_; }
   ModelListModel* models() const { return models_; }
+  GenerationWorker* generationWorker() const { return generationWorker_; }
 
 Q_SIGNALS:
   void exportFinished(bool ok, const QString& pathOrError);

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Takes the main-window screenshots in docs/ (English and Chinese) under Xvfb, from a fresh
+# profile filled with the demo conversations in docs/screenshots/. Needs xvfb-run and a CJK font
+# (Debian: xvfb fonts-wqy-microhei).
+#
+#   scripts/screenshots.sh [build-dir]      (default: build)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+studio=$build/app/mindllm-studio
+cli=$build/app/mindllm-cli
+[[ -x $studio ]] || { echo "no $studio: build the mindllm-studio target first" >&2; exit 1; }
+command -v xvfb-run >/dev/null || { echo "xvfb-run not found (apt-get install xvfb)" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# A model to show in the picker: a small random one made by the CLI, when the CLI is built.
+model_args=()
+if [[ -x $cli ]] && "$cli" init --preset small-llama --tokenizer "$root/tests/fixtures/tokenizer/bpe" \
+     --out "$work/models/mindllm-small-demo" >/dev/null 2>&1; then
+  model_args=(--model "$work/models/mindllm-small-demo")
+fi
+
+day() { date -u -d "-$1 day" +%F; }
+for lang in en zh_CN; do
+  profile=$work/$lang
+  mkdir -p "$profile"
+  # The demo's dates are relative to today, so the sidebar shows Today / Yesterday / ... sections.
+  sed -e "s/{{D0}}/$(day 0)/g" -e "s/{{D1}}/$(day 1)/g" -e "s/{{D3}}/$(day 3)/g" \
+      -e "s/{{D5}}/$(day 5)/g" -e "s/{{D12}}/$(day 12)/g" \
+      "$root/docs/screenshots/demo_$lang.json" > "$profile/demo.json"
+  out=$root/docs/screenshot-$lang.png
+  LANG=${lang}.UTF-8 QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1400x900x24" \
+    "$studio" --data-dir "$profile" --lang "$lang" --import "$profile/demo.json" --open-latest \
+    --screenshot "$out" "${model_args[@]}"
+  echo "wrote $out"
+done

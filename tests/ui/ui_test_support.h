@@ -1,0 +1,31 @@
+#pragma once
+// Shared by the UI tests: a real chat database in a temporary folder and a settings file beside it.
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <memory>
+
+#include "core/storage/chat_store.h"
+#include "ui/app_settings.h"
+#include "ui/assistant_catalog.h"
+
+namespace mindllm::ui::test {
+
+struct TempProfile {
+  QTemporaryDir dir;
+  std::unique_ptr<storage::ChatStore> store;
+  std::unique_ptr<AppSettings> settings;
+
+  TempProfile() {
+    if (!dir.isValid()) qFatal("cannot create a temporary folder");
+    store = std::make_unique<storage::ChatStore>(dbPath().toStdString());
+    settings = std::make_unique<AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
+  }
+  QString dbPath() const { return dir.filePath(QStringLiteral("chats.sqlite")); }
+  QString path(const QString& name) const { return dir.filePath(name); }
+};
+
+// The assistants as the app embeds them (the same files as domains/*/assistant.json).
+inline AssistantCatalog testAssistants() { return AssistantCatalog::fromResources(); }
+
+}  // namespace mindllm::ui::test
