@@ -1,11 +1,16 @@
 #include "training/cli/training_commands.h"
 
+#include "training/eval/eval_commands.h"
+#include "training/trainer/pretrain_command.h"
+
 namespace mindllm::cli {
 
 void registerTrainingCommands(CommandRegistry& registry) {
   registerDataCommands(registry);
   registerTokenizerCommands(registry);
   registerPretokenizeCommands(registry);
+  registerTrainerCommands(registry);
+  registerEvalCommands(registry);
 }
 
 }  // namespace mindllm::cli
