@@ -9,19 +9,6 @@
 #include "training/data/hashing.h"
 
 namespace mindllm::data {
-namespace {
-
-constexpr uint64_t kMersenne61 = (1ull << 61) - 1;
-
-uint64_t mulModMersenne61(uint64_t a, uint64_t b) {
-  const __uint128_t p = static_cast<__uint128_t>(a) * b;
-  uint64_t r = static_cast<uint64_t>(p & kMersenne61) + static_cast<uint64_t>(p >> 61);
-  if (r >= kMersenne61) r -= kMersenne61;
-  return r;
-}
-
-}  // namespace
-
 DedupOptions DedupOptions::fromJson(const Json& j, const std::string& where) {
   DedupOptions o;
   o.exact = optionalField<bool>(j, "exact", o.exact, where);
@@ -66,8 +53,8 @@ MinHasher::MinHasher(const DedupOptions& options) : options_(options) {
   // Fixed generator, own draws: std::uniform_int_distribution differs between standard libraries.
   std::mt19937_64 rng(options.seed);
   for (int i = 0; i < options.numPerm; ++i) {
-    a_.push_back(1 + rng() % (kMersenne61 - 1));
-    b_.push_back(rng() % kMersenne61);
+    a_.push_back(rng());
+    b_.push_back(rng());
   }
 }
 
@@ -115,17 +102,21 @@ std::vector<uint64_t> MinHasher::shingleHashes(std::string_view text) const {
 
 MinHashSignature MinHasher::signature(std::string_view text) const {
   const std::vector<uint64_t> shingles = shingleHashes(text);
-  std::vector<uint64_t> mins(static_cast<size_t>(options_.numPerm), std::numeric_limits<uint64_t>::max());
+  // Dietzfelbinger's multiply-add-shift, h(x) = (a*x + b) mod 2^64 div 2^32 for a 32-bit x, is a
+  // strongly universal family and needs one multiply per permutation (vectorisable), about 3x
+  // faster than arithmetic modulo a Mersenne prime on 128-bit products.
+  MinHashSignature sig(static_cast<size_t>(options_.numPerm), std::numeric_limits<uint32_t>::max());
+  const size_t n = sig.size();
+  const uint64_t* a = a_.data();
+  const uint64_t* b = b_.data();
+  uint32_t* mins = sig.data();
   for (uint64_t s : shingles) {
-    const uint64_t x = s & kMersenne61;
-    for (size_t i = 0; i < mins.size(); ++i) {
-      uint64_t v = mulModMersenne61(a_[i], x) + b_[i];
-      if (v >= kMersenne61) v -= kMersenne61;
-      if (v < mins[i]) mins[i] = v;
+    const uint64_t x = static_cast<uint32_t>(s ^ (s >> 32));
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t v = static_cast<uint32_t>((a[i] * x + b[i]) >> 32);
+      mins[i] = v < mins[i] ? v : mins[i];
     }
   }
-  MinHashSignature sig(mins.size());
-  for (size_t i = 0; i < mins.size(); ++i) sig[i] = static_cast<uint32_t>(mins[i]);
   return sig;
 }
 

@@ -41,7 +41,7 @@ public:
 
 private:
   DedupOptions options_;
-  std::vector<uint64_t> a_, b_;  // permutation parameters for (a*x + b) mod (2^61 - 1)
+  std::vector<uint64_t> a_, b_;  // hash parameters: ((a*x + b) mod 2^64) >> 32
 };
 
 double estimatedJaccard(const MinHashSignature& a, const MinHashSignature& b);
