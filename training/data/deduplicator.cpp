@@ -103,8 +103,9 @@ std::vector<uint64_t> MinHasher::shingleHashes(std::string_view text) const {
 MinHashSignature MinHasher::signature(std::string_view text) const {
   const std::vector<uint64_t> shingles = shingleHashes(text);
   // Dietzfelbinger's multiply-add-shift, h(x) = (a*x + b) mod 2^64 div 2^32 for a 32-bit x, is a
-  // strongly universal family and needs one multiply per permutation (vectorisable), about 3x
-  // faster than arithmetic modulo a Mersenne prime on 128-bit products.
+  // strongly universal family and needs one multiply per permutation (vectorisable): faster
+  // (measured 2x on whole signatures, shingling included) than arithmetic modulo a Mersenne
+  // prime on 128-bit products.
   MinHashSignature sig(static_cast<size_t>(options_.numPerm), std::numeric_limits<uint32_t>::max());
   const size_t n = sig.size();
   const uint64_t* a = a_.data();
