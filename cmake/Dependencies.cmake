@@ -44,9 +44,9 @@ if(Qt6_FOUND)
   add_compile_definitions(QT_NO_KEYWORDS)
 endif()
 
-# Precompile the torch header once and reuse it in every torch target. Executables compile with
-# -fPIE and libraries with -fPIC, and GCC refuses a header precompiled with the other setting, so
-# there is one precompiled header for each kind.
+# Precompile the torch header once and reuse it in every torch target. GCC refuses a header
+# precompiled with another -fPIC/-fPIE setting: libraries use -fPIC; executables would get -fPIE,
+# or -fPIC where Qt adds it, so every torch executable (and its header) is compiled with -fPIC.
 function(mindllm_use_torch_pch target)
   if(NOT TARGET mindllm_torch_pch)
     add_library(mindllm_torch_pch STATIC ${PROJECT_SOURCE_DIR}/cmake/torch_pch.cpp)
@@ -55,10 +55,12 @@ function(mindllm_use_torch_pch target)
     add_executable(mindllm_torch_pch_exe ${PROJECT_SOURCE_DIR}/cmake/torch_pch_main.cpp)
     target_link_libraries(mindllm_torch_pch_exe PRIVATE mindllm_torch)
     target_precompile_headers(mindllm_torch_pch_exe PRIVATE <torch/torch.h>)
+    target_compile_options(mindllm_torch_pch_exe PRIVATE -fPIC)
   endif()
   get_target_property(kind ${target} TYPE)
   if(kind STREQUAL "EXECUTABLE")
     target_precompile_headers(${target} REUSE_FROM mindllm_torch_pch_exe)
+    target_compile_options(${target} PRIVATE -fPIC)
   else()
     target_precompile_headers(${target} REUSE_FROM mindllm_torch_pch)
   endif()
