@@ -80,6 +80,7 @@ ModelFolderInfo inspectModelFolder(const std::string& dir) {
 
 std::shared_ptr<LoadedModel> loadModelFolder(const std::string& dir, const DeviceSpec& device) {
   ModelConfig config = readConfig(dir);
+  const auto files = findWeightFiles(dir);  // fail fast, before any file is parsed
   auto tokenizer = loadTokenizer(dir);
   if (tokenizer->vocabSize() > config.vocabSize)
     throw Error(dir + ": the tokenizer has " + std::to_string(tokenizer->vocabSize()) +
@@ -88,7 +89,6 @@ std::shared_ptr<LoadedModel> loadModelFolder(const std::string& dir, const Devic
   CausalLM model = createCausalLM(config);
   {
     std::map<std::string, std::string> origin;
-    const auto files = findWeightFiles(dir);
     const auto tensors = readWeights(files, &origin);
     loadWeightsInto(*model, tensors, origin, dir);
   }
