@@ -5,6 +5,17 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 pkg_check_modules(SENTENCEPIECE REQUIRED IMPORTED_TARGET sentencepiece)
+# Debian's libsentencepiece exports a bundled protobuf-lite. Loaded before the full libprotobuf
+# (which LibTorch needs), its symbols interpose and the program crashes in protobuf's static
+# initialisers. Everything links sentencepiece through this target, which puts libprotobuf (same
+# version, a superset of lite) first so that its own symbols win.
+find_library(MINDLLM_PROTOBUF_LIBRARY NAMES protobuf)
+add_library(mindllm_sentencepiece INTERFACE)
+if(MINDLLM_PROTOBUF_LIBRARY)
+  target_link_libraries(mindllm_sentencepiece INTERFACE
+    "-Wl,--push-state,--no-as-needed" ${MINDLLM_PROTOBUF_LIBRARY} "-Wl,--pop-state")
+endif()
+target_link_libraries(mindllm_sentencepiece INTERFACE PkgConfig::SENTENCEPIECE)
 find_package(SQLite3 REQUIRED)
 find_package(ZLIB REQUIRED)
 
