@@ -5,16 +5,19 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 pkg_check_modules(SENTENCEPIECE REQUIRED IMPORTED_TARGET sentencepiece)
-# Debian's libsentencepiece exports a bundled protobuf-lite. Loaded before the full libprotobuf
-# (which LibTorch needs), its symbols interpose and the program crashes in protobuf's static
-# initialisers. Everything links sentencepiece through this target, which puts libprotobuf (same
-# version, a superset of lite) first so that its own symbols win.
+# Debian's libsentencepiece bundles protobuf-lite 3.14 and exports its symbols; LibTorch needs the
+# system libprotobuf 3.21. Whichever loads first interposes the other: sentencepiece first crashes
+# libprotobuf's static initialisers at start-up, libprotobuf first makes sentencepiece abort on its
+# version check when it is used. So executables that link torch load libprotobuf first
+# (mindllm_load_protobuf_first) and must not use sentencepiece in-process; torch-free executables
+# keep sentencepiece working. (A dlopen(RTLD_DEEPBIND) shim around sentencepiece would lift this.)
 find_library(MINDLLM_PROTOBUF_LIBRARY NAMES protobuf)
 add_library(mindllm_sentencepiece INTERFACE)
-if(MINDLLM_PROTOBUF_LIBRARY)
-  target_link_libraries(mindllm_sentencepiece INTERFACE
-    "-Wl,--push-state,--no-as-needed" ${MINDLLM_PROTOBUF_LIBRARY} "-Wl,--pop-state")
-endif()
+function(mindllm_load_protobuf_first target)
+  if(MINDLLM_PROTOBUF_LIBRARY)
+    target_link_libraries(${target} PRIVATE "-Wl,--push-state,--no-as-needed" ${MINDLLM_PROTOBUF_LIBRARY} "-Wl,--pop-state")
+  endif()
+endfunction()
 target_link_libraries(mindllm_sentencepiece INTERFACE PkgConfig::SENTENCEPIECE)
 find_package(SQLite3 REQUIRED)
 find_package(ZLIB REQUIRED)
@@ -72,6 +75,7 @@ function(mindllm_use_torch_pch target)
   if(kind STREQUAL "EXECUTABLE")
     target_precompile_headers(${target} REUSE_FROM mindllm_torch_pch_exe)
     target_compile_options(${target} PRIVATE -fPIC)
+    mindllm_load_protobuf_first(${target})
   else()
     target_precompile_headers(${target} REUSE_FROM mindllm_torch_pch)
   endif()
