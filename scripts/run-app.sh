@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
-BIN=${BUILD_DIR:-build}
+BIN=${BUILD_DIR:-build}/app
 DATA_DIR=${XDG_DATA_HOME:-$HOME/.local/share}/MindLLM/MindLLM\ Studio
 DEFAULT_MODEL="${MINDLLM_DEFAULT_MODEL:-$DATA_DIR/models/default}"
 if [ ! -f "$DEFAULT_MODEL/config.json" ]; then
