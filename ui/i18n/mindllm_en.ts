@@ -82,11 +82,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not load the model in %1:
-%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Wait for the current answer to finish, or stop it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,7 +283,8 @@ Start one with New conversation.</source>
 <context>
     <name>mindllm::ui::GenerationWorker</name>
     <message>
-        <source>The model could not be loaded.</source>
+        <source>Could not load the model in %1:
+%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -465,10 +461,6 @@ Start one with New conversation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>MindLLM Studio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,6 +534,10 @@ Start one with New conversation.</source>
     </message>
     <message>
         <source>&lt;h3&gt;MindLLM Studio %1&lt;/h3&gt;&lt;p&gt;Chat with the bilingual MindLLM models on your own computer: a legal assistant, a financial assistant and a general one. Conversations stay on this computer.&lt;/p&gt;&lt;p&gt;Based on &lt;i&gt;MindLLM: Lightweight large language model pre-training, evaluation and domain application&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Answers may be wrong. They are not legal or investment advice.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the model in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -78,12 +78,6 @@
         <translation>未加载模型</translation>
     </message>
     <message>
-        <source>Could not load the model in %1:
-%2</source>
-        <translation>无法加载 %1 中的模型：
-%2</translation>
-    </message>
-    <message>
         <source>Wait for the current answer to finish, or stop it.</source>
         <translation>请等待当前回答完成，或先停止它。</translation>
     </message>
@@ -283,8 +277,10 @@ Start one with New conversation.</source>
 <context>
     <name>mindllm::ui::GenerationWorker</name>
     <message>
-        <source>The model could not be loaded.</source>
-        <translation>无法加载模型。</translation>
+        <source>Could not load the model in %1:
+%2</source>
+        <translation>无法加载 %1 中的模型：
+%2</translation>
     </message>
 </context>
 <context>
@@ -457,10 +453,6 @@ Start one with New conversation.</source>
         <translation>无模型：请从“模型”菜单导入</translation>
     </message>
     <message>
-        <source>Model: %1</source>
-        <translation>模型：%1</translation>
-    </message>
-    <message>
         <source>MindLLM Studio</source>
         <translation>MindLLM Studio</translation>
     </message>
@@ -531,6 +523,10 @@ Start one with New conversation.</source>
     <message>
         <source>&lt;h3&gt;MindLLM Studio %1&lt;/h3&gt;&lt;p&gt;Chat with the bilingual MindLLM models on your own computer: a legal assistant, a financial assistant and a general one. Conversations stay on this computer.&lt;/p&gt;&lt;p&gt;Based on &lt;i&gt;MindLLM: Lightweight large language model pre-training, evaluation and domain application&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Answers may be wrong. They are not legal or investment advice.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;MindLLM Studio %1&lt;/h3&gt;&lt;p&gt;在您自己的电脑上与中英双语 MindLLM 模型对话：法律助手、金融助手和通用助手。所有对话都保存在本机。&lt;/p&gt;&lt;p&gt;基于论文 &lt;i&gt;MindLLM: Lightweight large language model pre-training, evaluation and domain application&lt;/i&gt;。&lt;/p&gt;&lt;p&gt;回答可能有误，不构成法律意见或投资建议。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Could not load the model in %1: %2</source>
+        <translation>无法加载 %1 中的模型：%2</translation>
     </message>
 </context>
 <context>

@@ -32,10 +32,9 @@ ChatSession::ChatSession(storage::ChatStore& store, const AssistantCatalog& assi
     connect(worker_, &GenerationWorker::modelLoaded, this, [this](const ModelSummary& s, const QString& device) {
       Q_EMIT modelStatus(tr("%1 on %2").arg(s.name, device.toUpper()), false);
     });
-    connect(worker_, &GenerationWorker::modelLoadFailed, this, [this](const QString& dir, const QString& error) {
-      Q_EMIT modelStatus(tr("No model loaded"), false);
-      Q_EMIT errorOccurred(tr("Could not load the model in %1:\n%2").arg(dir, error));
-    });
+    // The reason reaches the user through generationFailed (or the preload's own handler).
+    connect(worker_, &GenerationWorker::modelLoadFailed, this,
+            [this] { Q_EMIT modelStatus(tr("No model loaded"), false); });
   }
 }
 

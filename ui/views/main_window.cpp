@@ -106,6 +106,9 @@ MainWindow::MainWindow(storage::ChatStore& store, const AssistantCatalog& assist
     modelStatus_->setText(text);
     chatPane_->setModelStatus(text, busy);
   });
+  connect(generationWorker_, &GenerationWorker::modelLoadFailed, this, [this](const QString& dir, const QString& error) {
+    statusBar()->showMessage(tr("Could not load the model in %1: %2").arg(dir, error.section(QLatin1Char('\n'), 0, 0)), 15000);
+  });
   connect(chatPane_, &ChatPane::settingsRequested, this, &MainWindow::showGenerationSettings);
   connect(chatPane_, &ChatPane::importModelRequested, this, &MainWindow::showImportModel);
   connect(models_, &ModelListModel::refreshed, this, &MainWindow::onModelsRefreshed);
@@ -209,10 +212,15 @@ void MainWindow::updateWindowTitle() {
 void MainWindow::onModelsRefreshed() {
   const QString fallback = models_->resolveDefault(settings_.defaultModel());
   session_->setFallbackModel(fallback);
-  if (fallback.isEmpty())
+  if (fallback.isEmpty()) {
     modelStatus_->setText(tr("No model: import one from the Models menu"));
-  else if (!generationWorker_ || !generationWorker_->hasModel())
-    modelStatus_->setText(tr("Model: %1").arg(QDir(fallback).dirName()));
+  } else if (generationWorker_ && !generationWorker_->hasModel()) {
+    // Load the default model now, so the first answer does not wait for it.
+    GenerationWorker* worker = generationWorker_.data();
+    const QString device = settings_.device();
+    QMetaObject::invokeMethod(worker, [worker, fallback, device] { worker->loadModel(fallback, device); },
+                              Qt::QueuedConnection);
+  }
   chatPane_->refresh();
 }
 

@@ -145,7 +145,9 @@ void MessageWidget::setMessage(const storage::Message& message, const QString& s
   style()->polish(this);
   speaker_->setText(isUser ? tr("You") : speaker);
   avatar_->setPixmap((isUser ? icons::get(QStringLiteral("user")) : speakerIcon).pixmap(20, 20));
-  time_->setText(QLocale().toString(QDateTime::fromMSecsSinceEpoch(message.createdAt), QLocale::ShortFormat));
+  const QDateTime created = QDateTime::fromMSecsSinceEpoch(message.createdAt);
+  time_->setText(created.date() == QDate::currentDate() ? QLocale().toString(created.time(), QLocale::ShortFormat)
+                                                        : QLocale().toString(created, QLocale::ShortFormat));
   editButton_->setVisible(isUser && canEdit_);
   regenerateButton_->setVisible(!isUser && canRegenerate_);
   copyButton_->setEnabled(!message.content.empty());

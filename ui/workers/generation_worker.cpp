@@ -32,7 +32,7 @@ void GenerationWorker::unloadModel() {
   modelDir_.clear();
 }
 
-bool GenerationWorker::ensureModel(const QString& modelDir, const QString& device) {
+bool GenerationWorker::ensureModel(const QString& modelDir, const QString& device, QString* error) {
   const QString dir = QDir::cleanPath(modelDir);
   if (model_ && dir == modelDir_ && device == device_) return true;
   unloadModel();  // free the old weights before reading the new ones
@@ -46,7 +46,9 @@ bool GenerationWorker::ensureModel(const QString& modelDir, const QString& devic
     return true;
   } catch (const std::exception& e) {
     unloadModel();
-    Q_EMIT modelLoadFailed(dir, QString::fromUtf8(e.what()));
+    const QString message = QString::fromUtf8(e.what());
+    if (error) *error = message;
+    Q_EMIT modelLoadFailed(dir, message);
     return false;
   }
 }
@@ -65,9 +67,10 @@ void GenerationWorker::generate(const GenerationRequest& request) {
     Q_EMIT generationFinished(request.id, outcome);
     return;
   }
-  if (!ensureModel(request.modelDir, request.device)) {
+  QString loadError;
+  if (!ensureModel(request.modelDir, request.device, &loadError)) {
     done();
-    Q_EMIT generationFailed(request.id, tr("The model could not be loaded."));
+    Q_EMIT generationFailed(request.id, tr("Could not load the model in %1:\n%2").arg(request.modelDir, loadError));
     return;
   }
   Q_EMIT generationStarted(request.id);

@@ -71,7 +71,8 @@ Q_SIGNALS:
   void generationFailed(quint64 requestId, const QString& error);
 
 private:
-  bool ensureModel(const QString& modelDir, const QString& device);
+  // Loads the folder unless it is already loaded; on failure returns false and sets `error`.
+  bool ensureModel(const QString& modelDir, const QString& device, QString* error = nullptr);
   bool isCancelled(quint64 id) const { return cancelledUpTo_.load() >= id; }
 
   std::shared_ptr<LoadedModel> model_;
