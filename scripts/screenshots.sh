@@ -4,6 +4,9 @@
 # (Debian: xvfb fonts-wqy-microhei).
 #
 #   scripts/screenshots.sh [build-dir]      (default: build)
+#
+# The model picker shows $MINDLLM_SCREENSHOT_MODEL when set (a model folder), otherwise a small
+# random model made with `mindllm-cli init` when the CLI is built.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
@@ -17,7 +20,9 @@ trap 'rm -rf "$work"' EXIT
 
 # A model to show in the picker: a small random one made by the CLI, when the CLI is built.
 model_args=()
-if [[ -x $cli ]] && "$cli" init --preset small-llama --tokenizer "$root/tests/fixtures/tokenizer/bpe" \
+if [[ -n ${MINDLLM_SCREENSHOT_MODEL:-} ]]; then
+  model_args=(--model "$MINDLLM_SCREENSHOT_MODEL")
+elif [[ -x $cli ]] && "$cli" init --preset small-llama --tokenizer "$root/tests/fixtures/tokenizer/bpe" \
      --out "$work/models/mindllm-small-demo" >/dev/null 2>&1; then
   model_args=(--model "$work/models/mindllm-small-demo")
 fi

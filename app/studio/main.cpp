@@ -53,7 +53,11 @@ int main(int argc, char** argv) {
                                      : std::make_unique<ui::AppSettings>();
   const QString language = ui::chooseLanguage(cli.isSet(lang) ? cli.value(lang) : settings->languageOverride());
   ui::installTranslators(app, language);
-  if (cli.isSet(model)) settings->setDefaultModel(QDir(cli.value(model)).absolutePath());
+  if (cli.isSet(model)) {  // listed with the imported models, and the default from now on
+    const QString dir = QDir(cli.value(model)).absolutePath();
+    settings->addImportedModel(dir);
+    settings->setDefaultModel(dir);
+  }
 
   QFile style(QStringLiteral(":/style/studio.qss"));
   if (style.open(QIODevice::ReadOnly)) app.setStyleSheet(QString::fromUtf8(style.readAll()));
