@@ -22,6 +22,7 @@ void onSignal(int sig) {
 StopSignal::StopSignal() {
   struct sigaction sa {};
   sa.sa_handler = onSignal;
+  sa.sa_flags = SA_RESTART;  // interrupted reads and writes (checkpoint files) continue
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, &gPreviousInt);
   sigaction(SIGTERM, &sa, &gPreviousTerm);
