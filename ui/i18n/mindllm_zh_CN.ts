@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>mindllm::ui::ChatPane</name>
@@ -56,7 +57,9 @@
     </message>
     <message numerus="yes">
         <source>%1 tokens/s · %n token(s)</source>
-        <translation><numerusform>%1 词元/秒 · %n 个词元</numerusform></translation>
+        <translation>
+            <numerusform>%1 词元/秒 · %n 个词元</numerusform>
+        </translation>
     </message>
     <message>
         <source>context %1 / %2 (%3%)</source>
@@ -180,7 +183,9 @@ Start one with New conversation.</source>
     </message>
     <message numerus="yes">
         <source>%n result(s) in %1 ms</source>
-        <translation><numerusform>%n 条结果，用时 %1 毫秒</numerusform></translation>
+        <translation>
+            <numerusform>%n 条结果，用时 %1 毫秒</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search failed: %1</source>
@@ -270,7 +275,7 @@ Start one with New conversation.</source>
         <translation>最大生成词元数</translation>
     </message>
     <message>
-        <source>System prompt (leave empty to use the assistant's prompt):</source>
+        <source>System prompt (leave empty to use the assistant&apos;s prompt):</source>
         <translation>系统提示词（留空则使用助手自带的提示词）：</translation>
     </message>
 </context>
@@ -351,7 +356,9 @@ Start one with New conversation.</source>
     </message>
     <message numerus="yes">
         <source>%n conversation(s)</source>
-        <translation><numerusform>%n 个对话</numerusform></translation>
+        <translation>
+            <numerusform>%n 个对话</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -478,7 +485,9 @@ Start one with New conversation.</source>
     </message>
     <message numerus="yes">
         <source>Exported %n conversation(s) to %1</source>
-        <translation><numerusform>已将 %n 个对话导出到 %1</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个对话导出到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed:
@@ -496,7 +505,9 @@ Start one with New conversation.</source>
     </message>
     <message numerus="yes">
         <source>Imported %n conversation(s)</source>
-        <translation><numerusform>已导入 %n 个对话</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 个对话</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import failed:
@@ -569,7 +580,9 @@ Start one with New conversation.</source>
     </message>
     <message numerus="yes">
         <source>%n token(s)</source>
-        <translation><numerusform>%n 个词元</numerusform></translation>
+        <translation>
+            <numerusform>%n 个词元</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 tokens/s</source>
@@ -615,8 +628,8 @@ Start one with New conversation.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;权重：%3 · 分词器：%4 · 对话模板：%5</translation>
     </message>
     <message>
-        <source>This folder cannot be used:&lt;br&gt;&lt;span style='color:#c62828'&gt;%1&lt;/span&gt;</source>
-        <translation>无法使用此文件夹：&lt;br&gt;&lt;span style='color:#c62828'&gt;%1&lt;/span&gt;</translation>
+        <source>This folder cannot be used:&lt;br&gt;&lt;span style=&apos;color:#c62828&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>无法使用此文件夹：&lt;br&gt;&lt;span style=&apos;color:#c62828&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
