@@ -3,7 +3,7 @@
 set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
-  libtorch-dev libopenblas0-pthread            # LibTorch 1.13 (CPU); OpenBLAS makes its matmuls ~30x faster
+  libtorch-dev libgloo-dev libopenblas0-pthread            # LibTorch 1.13 (CPU); OpenBLAS makes its matmuls ~30x faster
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgl-dev xvfb xauth fonts-wqy-microhei      # Chinese glyphs for the Xvfb screenshots
   libsentencepiece-dev sentencepiece libsqlite3-dev nlohmann-json3-dev libpcre2-dev libicu-dev zlib1g-dev
