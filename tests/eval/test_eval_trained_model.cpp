@@ -23,10 +23,10 @@ const std::string kTokenizer = MINDLLM_FIXTURES_DIR "/tokenizer/bpe";
 
 const char* kItems[] = {"apple",  "river",  "candle", "mirror", "ladder", "violin", "pepper", "saddle",
                         "anchor", "basket", "cactus", "dragon", "engine", "falcon", "garden", "hammer",
-                        "island", "jacket", "kettle", "lemon",  "magnet", "needle", "orange", "parrot",
-                        "quartz", "rocket", "silver", "tunnel", "umbrella", "velvet", "walnut", "zebra"};
+                        "island", "jacket", "kettle", "lemon",  "magnet", "needle", "orange", "parrot"};
 const char* kTags[] = {"alpha", "bravo", "delta", "echo", "gamma", "kilo", "lima", "omega"};
-constexpr int kQuestions = 32;
+constexpr int kQuestions = 24;
+constexpr int kSteps = 140;  // loss ~0.15 by then; ~60 s on 2 busy cores
 
 // Question i: four tags, the right one at letter i % 4 so every letter is right equally often.
 std::vector<ChoiceQuestion> syntheticQuestions() {
@@ -35,7 +35,7 @@ std::vector<ChoiceQuestion> syntheticQuestions() {
     ChoiceQuestion q;
     q.id = std::to_string(i);
     q.question = std::string("Which tag belongs to the ") + kItems[i] + "?";
-    for (int k = 0; k < 4; ++k) q.options.push_back(kTags[(i * 3 + k * 5 + (i / 8)) % 8]);
+    for (int k = 0; k < 4; ++k) q.options.push_back(kTags[(i * 3 + k * 5 + (i / 8)) % 8]);  // four distinct tags
     q.answer = i % 4;
     out.push_back(q);
   }
@@ -125,13 +125,13 @@ private Q_SLOTS:
     std::vector<std::vector<int64_t>> sequences;
     for (const auto& q : questions) sequences.push_back(trainingIds(model->tokenizer(), q));
     const auto t0 = std::chrono::steady_clock::now();
-    const double loss = train(*model->model(), sequences, 250);
+    const double loss = train(*model->model(), sequences, kSteps);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    qInfo("trained 250 steps in %.1f s, final loss %.3f", seconds, loss);
+    qInfo("trained %d steps in %.1f s, final loss %.3f", kSteps, seconds, loss);
 
     const auto after = runEvaluation(model, request);
     qInfo("trained model: %.1f %% of %d", 100 * after.average.score, kQuestions);
-    QVERIFY2(after.average.score >= 0.85, "a model trained on the set should score far above chance");
+    QVERIFY2(after.average.score >= 0.8, "a model trained on the set should score far above chance");
     QVERIFY(after.average.score - before.average.score >= 0.35);
     QCOMPARE(after.subjects[0].categories, std::vector<std::string>{"other (business, health, misc.)"});
   }

@@ -16,6 +16,8 @@ struct Window {
 };
 
 std::vector<Window> windowsFor(int64_t n, int64_t window, int64_t stride) {
+  // A window's first token has no context inside it, so windows overlap by at least one token.
+  stride = std::min(stride, window - 1);
   std::vector<Window> out;
   int64_t scoredUpTo = 1;  // position 0 is context only
   for (int64_t begin = 0; scoredUpTo < n; begin += stride) {

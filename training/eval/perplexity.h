@@ -2,7 +2,8 @@
 // Perplexity of a token sequence under a model too long for its window, by the sliding-window
 // method: windows of `window` tokens start every `stride` tokens, and each window scores only the
 // tokens the previous one did not, so every token is scored once, with at least window - stride
-// tokens of context (all there are near the start).
+// tokens of context (all there are near the start). The stride is capped at window - 1: a window's
+// first token has nothing before it inside the window.
 #include <atomic>
 #include <functional>
 #include <vector>

@@ -27,7 +27,7 @@ void runPerplexityTask(const std::shared_ptr<LoadedModel>& model, const EvalRequ
   }
   const int64_t modelWindow = model->config().maxPositions;
   const int64_t window = request.context > 0 ? std::min<int64_t>(request.context, modelWindow) : modelWindow;
-  const int64_t stride = request.stride > 0 ? std::min<int64_t>(request.stride, window) : std::max<int64_t>(1, window / 2);
+  const int64_t stride = request.stride > 0 ? std::min<int64_t>(request.stride, window - 1) : std::max<int64_t>(1, window / 2);
   const auto& tok = model->tokenizer();
   const auto start = tok.bosId() ? tok.bosId() : tok.eosId();
 

@@ -53,8 +53,11 @@ std::string table(const std::string& task, const std::vector<const EvalReport*>&
   out += "\n";
   for (const auto& row : rows) {
     std::optional<double> best;
-    for (const auto& v : row.values)
+    int present = 0;
+    for (const auto& v : row.values) {
+      present += v.has_value();
       if (v && (!best || (higherBetter ? *v > *best : *v < *best))) best = v;
+    }
     out += "| " + row.label + " |";
     for (const auto& v : row.values) {
       if (!v) {
@@ -62,7 +65,7 @@ std::string table(const std::string& task, const std::vector<const EvalReport*>&
         continue;
       }
       const std::string text = formatScore(metric, *v);
-      const bool bold = n > 1 && formatScore(metric, *best) == text;
+      const bool bold = present > 1 && formatScore(metric, *best) == text;
       out += bold ? " **" + text + "** |" : " " + text + " |";
     }
     out += "\n";
@@ -78,12 +81,6 @@ std::string compareReports(const std::vector<EvalReport>& reports, const std::ve
     names.clear();
     for (const auto& r : reports) names.push_back(columnLabel(r));
   }
-  // Columns with the same label get a number so they stay apart.
-  for (size_t i = 0; i < names.size(); ++i) {
-    int same = 0;
-    for (size_t j = 0; j < i; ++j) same += names[j] == names[i] || names[j].rfind(names[i] + " #", 0) == 0;
-    if (same > 0) names[i] += " #" + std::to_string(same + 1);
-  }
   // One table per data set: the task plus its title (two domain sets are different tables).
   auto setOf = [](const EvalReport& r) { return r.title.empty() || r.title == r.task ? r.task : r.task + " (" + r.title + ")"; };
   std::vector<std::string> tasks;
@@ -98,6 +95,12 @@ std::string compareReports(const std::vector<EvalReport>& reports, const std::ve
         group.push_back(&reports[i]);
         groupLabels.push_back(names[i]);
       }
+    // Columns with the same label get a number so they stay apart.
+    for (size_t i = 0; i < groupLabels.size(); ++i) {
+      int same = 0;
+      for (size_t j = 0; j < i; ++j) same += groupLabels[j] == groupLabels[i] || groupLabels[j].rfind(groupLabels[i] + " #", 0) == 0;
+      if (same > 0) groupLabels[i] += " #" + std::to_string(same + 1);
+    }
     out += (out.empty() ? "" : "\n") + table(task, group, groupLabels);
   }
   return out;
