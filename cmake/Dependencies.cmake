@@ -6,19 +6,21 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 pkg_check_modules(SENTENCEPIECE REQUIRED IMPORTED_TARGET sentencepiece)
 # Debian's libsentencepiece bundles protobuf-lite 3.14 and exports its symbols; LibTorch needs the
-# system libprotobuf 3.21. Whichever loads first interposes the other: sentencepiece first crashes
-# libprotobuf's static initialisers at start-up, libprotobuf first makes sentencepiece abort on its
-# version check when it is used. So executables that link torch load libprotobuf first
-# (mindllm_load_protobuf_first) and must not use sentencepiece in-process; torch-free executables
-# keep sentencepiece working. (A dlopen(RTLD_DEEPBIND) shim around sentencepiece would lift this.)
-find_library(MINDLLM_PROTOBUF_LIBRARY NAMES protobuf)
+# system libprotobuf 3.21. In one symbol scope whichever loads first interposes the other:
+# sentencepiece first crashes libprotobuf's static initialisers at start-up, libprotobuf first makes
+# sentencepiece abort on its version check. So only the module mindllm_spm_backend
+# (core/tokenizer/spm_backend/) links mindllm_sentencepiece; the engine dlopen()s it with
+# RTLD_LOCAL | RTLD_DEEPBIND, where sentencepiece binds to its own protobuf. Never link
+# mindllm_sentencepiece into anything that links torch (torch-free tests and the bench use it as a
+# reference implementation).
 add_library(mindllm_sentencepiece INTERFACE)
-function(mindllm_load_protobuf_first target)
-  if(MINDLLM_PROTOBUF_LIBRARY)
-    target_link_libraries(${target} PRIVATE "-Wl,--push-state,--no-as-needed" ${MINDLLM_PROTOBUF_LIBRARY} "-Wl,--pop-state")
-  endif()
-endfunction()
 target_link_libraries(mindllm_sentencepiece INTERFACE PkgConfig::SENTENCEPIECE)
+# Executables are compiled -fPIC, not only -fPIE: a PIE that names std::cerr gets its own copy of it
+# (a copy relocation), which libstdc++ constructs at start-up while its original stays raw. Inside
+# the RTLD_DEEPBIND module sentencepiece binds to that raw original and crashes on its first log
+# line. With -fPIC the executable reaches std::cerr through the GOT, and there is one std::cerr.
+# (Qt and the torch precompiled header add -fPIC too; SentencePieceBackend checks it at run time.)
+add_compile_options("$<$<STREQUAL:$<TARGET_PROPERTY:TYPE>,EXECUTABLE>:-fPIC>")
 find_package(SQLite3 REQUIRED)
 find_package(ZLIB REQUIRED)
 
@@ -75,7 +77,6 @@ function(mindllm_use_torch_pch target)
   if(kind STREQUAL "EXECUTABLE")
     target_precompile_headers(${target} REUSE_FROM mindllm_torch_pch_exe)
     target_compile_options(${target} PRIVATE -fPIC)
-    mindllm_load_protobuf_first(${target})
   else()
     target_precompile_headers(${target} REUSE_FROM mindllm_torch_pch)
   endif()

@@ -1,10 +1,9 @@
 #include "core/tokenizer/sentencepiece_tokenizer.h"
 
-#include <sentencepiece_processor.h>
-
 #include <algorithm>
 #include <filesystem>
 
+#include "core/tokenizer/sentencepiece_model.h"
 #include "core/tokenizer/utf8_repair.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
@@ -39,39 +38,36 @@ std::unique_ptr<SentencePieceTokenizer> SentencePieceTokenizer::load(const std::
 SentencePieceTokenizer::SentencePieceTokenizer(std::string modelBytes, const std::string& where, SpecialTokenNames names,
                                                Json config)
     : modelBytes_(std::move(modelBytes)),
-      sp_(std::make_unique<sentencepiece::SentencePieceProcessor>()),
+      sp_(std::make_unique<SentencePieceModel>(modelBytes_, where)),
       names_(std::move(names)),
       config_(config.is_object() ? std::move(config) : Json::object()) {
-  const auto status = sp_->LoadFromSerializedProto(absl::string_view(modelBytes_.data(), modelBytes_.size()));
-  if (!status.ok()) throw fileError(where, "not a sentencepiece model: " + status.ToString());
-
-  const int n = sp_->GetPieceSize();
+  const int n = sp_->size();
   bytes_.resize(static_cast<size_t>(n));
   special_.resize(static_cast<size_t>(n));
   wordStart_.resize(static_cast<size_t>(n));
   const auto specialNames = names_.all();
   for (int id = 0; id < n; ++id) {
-    const std::string& piece = sp_->IdToPiece(id);
+    const std::string piece = sp_->idToPiece(id);
     const auto i = static_cast<size_t>(id);
-    const bool control = sp_->IsControl(id);
-    if (sp_->IsByte(id))
+    const bool control = sp_->isControl(id);
+    if (sp_->isByte(id))
       bytes_[i] = bytePieceValue(piece);
-    else if (sp_->IsUnknown(id))
+    else if (sp_->isUnknown(id))
       bytes_[i] = kUnknownSurface;
     else if (control)
       bytes_[i] = piece;  // shown only when special tokens are not skipped
     else
       bytes_[i] = replaceAll(piece, kWordBoundary, " ");
-    wordStart_[i] = !control && !sp_->IsByte(id) && !sp_->IsUnknown(id) && piece.rfind(kWordBoundary, 0) == 0;
-    special_[i] = control || sp_->IsUnknown(id) ||
+    wordStart_[i] = !control && !sp_->isByte(id) && !sp_->isUnknown(id) && piece.rfind(kWordBoundary, 0) == 0;
+    special_[i] = control || sp_->isUnknown(id) ||
                   std::find(specialNames.begin(), specialNames.end(), piece) != specialNames.end();
     if (control) controls_.push_back({piece, id, true});
   }
   splitter_ = std::make_unique<AddedTokenSplitter>(controls_);
   probeFirstSpaceRule();
-  bos_ = idOfName(names_.bos, sp_->bos_id());
-  eos_ = idOfName(names_.eos, sp_->eos_id());
-  pad_ = idOfName(names_.pad, sp_->pad_id());
+  bos_ = idOfName(names_.bos, sp_->bosId());
+  eos_ = idOfName(names_.eos, sp_->eosId());
+  pad_ = idOfName(names_.pad, sp_->padId());
 }
 
 SentencePieceTokenizer::~SentencePieceTokenizer() = default;
@@ -83,11 +79,10 @@ void SentencePieceTokenizer::probeFirstSpaceRule() {
     if (wordStart_[id] && bytes_[id].size() > 1) word = static_cast<int>(id);
   if (word < 0) return;  // no piece can start with a space: nothing to drop
   const std::string withoutSpace = bytes_[static_cast<size_t>(word)].substr(1);
-  std::string text;
-  dropFirstSpace_ = sp_->Decode(std::vector<int>{word}, &text).ok() && text == withoutSpace;
-  const int space = sp_->PieceToId(kWordBoundary);
-  if (dropFirstSpace_ && space != sp_->unk_id() && wordStart_[static_cast<size_t>(space)])
-    dropWhileEmpty_ = sp_->Decode(std::vector<int>{space, word}, &text).ok() && text == withoutSpace;
+  dropFirstSpace_ = sp_->decode({word}) == withoutSpace;
+  const int space = sp_->pieceToId(kWordBoundary);
+  if (dropFirstSpace_ && space != sp_->unkId() && wordStart_[static_cast<size_t>(space)])
+    dropWhileEmpty_ = sp_->decode({space, word}) == withoutSpace;
 }
 
 std::string SentencePieceTokenizer::decodePiece(TokenId id, bool& atStart) const {
@@ -115,9 +110,7 @@ std::vector<TokenId> SentencePieceTokenizer::encode(std::string_view text) const
       out.push_back(*piece.id);
       continue;
     }
-    std::vector<int> ids;
-    const auto status = sp_->Encode(absl::string_view(piece.text.data(), piece.text.size()), &ids);
-    if (!status.ok()) throw Error("sentencepiece encode: " + status.ToString());
+    const std::vector<int> ids = sp_->encode(piece.text);
     out.insert(out.end(), ids.begin(), ids.end());
   }
   return out;
@@ -141,15 +134,14 @@ std::string SentencePieceTokenizer::tokenBytes(TokenId id) const {
 }
 
 std::optional<TokenId> SentencePieceTokenizer::tokenToId(std::string_view token) const {
-  const int id = sp_->PieceToId(absl::string_view(token.data(), token.size()));
+  const int id = sp_->pieceToId(token);
   // PieceToId answers unk_id for unknown pieces; only "<unk>" itself really is that id.
-  if (id == sp_->unk_id() && sp_->IdToPiece(id) != token) return std::nullopt;
+  if (id == sp_->unkId() && sp_->idToPiece(id) != token) return std::nullopt;
   return id;
 }
 
 std::string SentencePieceTokenizer::idToToken(TokenId id) const {
-  if (id < 0 || id >= sp_->GetPieceSize()) return {};
-  return sp_->IdToPiece(id);
+  return sp_->idToPiece(id);  // empty when out of range
 }
 
 bool SentencePieceTokenizer::isSpecial(TokenId id) const {
@@ -172,7 +164,7 @@ void SentencePieceTokenizer::save(const std::string& dir) const {
   fill(names.bos, bos_);
   fill(names.eos, eos_);
   fill(names.pad, pad_);
-  if (names.unk.empty() && sp_->unk_id() >= 0) names.unk = sp_->IdToPiece(sp_->unk_id());
+  if (names.unk.empty() && sp_->unkId() >= 0) names.unk = sp_->idToPiece(sp_->unkId());
   writeJsonFileAtomic(dir + "/special_tokens_map.json", names.toSpecialTokensMap());
 
   Json cfg = config_;  // keeps fields we do not interpret, e.g. "mindllm_chat_template"
@@ -187,7 +179,7 @@ void SentencePieceTokenizer::save(const std::string& dir) const {
   for (const auto& [key, value] : specialMap.items()) cfg[key] = value;
   std::vector<AddedToken> specials;
   for (size_t id = 0; id < special_.size(); ++id)
-    if (special_[id]) specials.push_back({sp_->IdToPiece(static_cast<int>(id)), static_cast<TokenId>(id), true});
+    if (special_[id]) specials.push_back({sp_->idToPiece(static_cast<int>(id)), static_cast<TokenId>(id), true});
   cfg["added_tokens_decoder"] = addedTokensDecoder(specials);
   writeJsonFileAtomic(dir + "/tokenizer_config.json", cfg);
 }

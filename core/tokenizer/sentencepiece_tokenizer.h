@@ -11,11 +11,9 @@
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/json_file.h"
 
-namespace sentencepiece {
-class SentencePieceProcessor;
-}
-
 namespace mindllm {
+
+class SentencePieceModel;
 
 class SentencePieceTokenizer final : public Tokenizer {
 public:
@@ -50,7 +48,7 @@ private:
   void probeFirstSpaceRule();
 
   std::string modelBytes_;
-  std::unique_ptr<sentencepiece::SentencePieceProcessor> sp_;
+  std::unique_ptr<SentencePieceModel> sp_;  // sentencepiece itself, behind its backend module
   SpecialTokenNames names_;
   Json config_;
   std::vector<std::string> bytes_;   // what each id decodes to ("▁" -> " ", "<0xE4>" -> '\xE4')

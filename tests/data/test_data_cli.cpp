@@ -1,6 +1,6 @@
 // The mindllm-cli commands end to end, as real processes: data run from a config, a single stage
 // with a malformed line (skipped, then fatal with --strict), tokenizer train/encode/decode/extend,
-// pretokenize and shards inspect.
+// pretokenize and shards inspect; a missing sentencepiece backend module.
 #include <QProcess>
 #include <QtTest>
 
@@ -20,8 +20,9 @@ struct Result {
   std::string out, err;
 };
 
-Result cli(const QStringList& args) {
+Result cli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
   QProcess p;
+  p.setProcessEnvironment(env);
   p.start(QString(MINDLLM_CLI), args);
   if (!p.waitForFinished(120000)) {
     p.kill();
@@ -96,6 +97,17 @@ private Q_SLOTS:
     QVERIFY(r.out.find("old ids unchanged") != std::string::npos);
     r = cli({"tokenizer", "encode", "--tokenizer", path("tok_ext"), "--text", "人工智能", "--pieces"});
     QCOMPARE(QString::fromStdString(r.out).trimmed(), QStringLiteral("人工智能"));
+  }
+
+  // The sentencepiece backend module is looked up at run time; without it the error says where.
+  void missingSentencePieceBackendNamesThePath() {
+    QVERIFY(fs::exists(spath("tok/tokenizer.model")));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QString missing = path("nowhere/libmindllm_spm_backend.so");
+    env.insert("MINDLLM_SPM_BACKEND", missing);
+    const Result r = cli({"tokenizer", "encode", "--tokenizer", path("tok"), "--text", "hello"}, env);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.find(missing.toStdString() + ": missing") != std::string::npos, tail(r).c_str());
   }
 
   void pretokenizeAndInspect() {

@@ -1,12 +1,13 @@
 #include "training/tokenizer_training/tokenizer_trainer.h"
 
-#include <sentencepiece_processor.h>
-#include <sentencepiece_trainer.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <exception>
 #include <filesystem>
+#include <unordered_map>
 
+#include "core/tokenizer/sentencepiece_backend.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
@@ -17,14 +18,32 @@ namespace fs = std::filesystem;
 namespace mindllm::tokenizer_training {
 namespace {
 
-// Feeds sentencepiece one line at a time, straight from the document stream.
-class DocumentLineIterator : public sentencepiece::SentenceIterator {
+// Feeds sentencepiece one line at a time, straight from the document stream, through the
+// backend's C callback. A reader's exception cannot cross the C boundary: it is kept and rethrown
+// once training returns.
+class DocumentLineSource {
 public:
-  explicit DocumentLineIterator(data::DocumentReader& reader) : reader_(reader) { Next(); }
-  bool done() const override { return done_; }
-  const std::string& value() const override { return line_; }
-  sentencepiece::util::Status status() const override { return sentencepiece::util::Status(); }
-  void Next() override {
+  explicit DocumentLineSource(data::DocumentReader& reader) : reader_(reader) {}
+
+  static int next(void* self, const char** line, size_t* len) {
+    auto& source = *static_cast<DocumentLineSource*>(self);
+    try {
+      if (!source.advance()) return 0;
+      *line = source.line_.data();
+      *len = source.line_.size();
+      return 1;
+    } catch (...) {
+      source.failure_ = std::current_exception();
+      return -1;
+    }
+  }
+  void rethrowFailure() const {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+  int64_t count() const { return count_; }
+
+private:
+  bool advance() {
     for (;;) {
       while (pos_ < doc_.text.size()) {
         size_t nl = doc_.text.find('\n', pos_);
@@ -33,27 +52,42 @@ public:
         pos_ = nl + 1;
         if (line_.find_first_not_of(' ') != std::string::npos) {
           ++count_;
-          return;
+          return true;
         }
       }
-      if (!reader_.next(doc_)) {
-        done_ = true;
-        line_.clear();
-        return;
-      }
+      if (!reader_.next(doc_)) return false;
       pos_ = 0;
     }
   }
-  int64_t count() const { return count_; }
 
-private:
   data::DocumentReader& reader_;
   data::Document doc_;
   size_t pos_ = 0;
   std::string line_;
-  bool done_ = false;
   int64_t count_ = 0;
+  std::exception_ptr failure_;
 };
+
+// SentencePieceTrainer::Train in the backend module; the serialized model.
+std::string trainSentencePiece(const std::unordered_map<std::string, std::string>& flags, unsigned int seed,
+                               DocumentLineSource& lines) {
+  std::vector<const char*> keys, values;
+  for (const auto& [key, value] : flags) {
+    keys.push_back(key.c_str());
+    values.push_back(value.c_str());
+  }
+  const SentencePieceBackend& spm = SentencePieceBackend::get();
+  char* model = nullptr;
+  size_t modelLen = 0;
+  char* error = nullptr;
+  const int failed = spm.train(keys.data(), values.data(), keys.size(), seed, &DocumentLineSource::next, &lines,
+                               &model, &modelLen, &error);
+  lines.rethrowFailure();
+  if (failed) throw Error("tokenizer training failed: " + spm.takeError(error));
+  std::string out(model, modelLen);
+  spm.release(model);
+  return out;
+}
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
@@ -116,12 +150,9 @@ TokenizerTrainResult trainTokenizer(data::DocumentReader& reader, const Tokenize
       {"num_threads", std::to_string(std::max(1, o.threads))},
       {"hard_vocab_limit", o.hardVocabLimit ? "true" : "false"},
   };
-  // The reservoir sampling of input lines draws from sentencepiece's global generator.
-  sentencepiece::SetRandomGeneratorSeed(static_cast<unsigned int>(o.seed));
-  DocumentLineIterator lines(reader);
-  std::string model;
-  const auto status = sentencepiece::SentencePieceTrainer::Train(args, &lines, &model);
-  if (!status.ok()) throw Error("tokenizer training failed: " + status.ToString());
+  // The seed is for the reservoir sampling of input lines (sentencepiece's global generator).
+  DocumentLineSource lines(reader);
+  const std::string model = trainSentencePiece(args, static_cast<unsigned int>(o.seed), lines);
   if (model.empty()) throw Error("tokenizer training produced no model (empty input?)");
   writeTokenizerFolder(model, outDir, o.eosPiece, o.userDefinedSymbols);
 

@@ -1,6 +1,5 @@
 #include "training/tokenizer_training/vocabulary_extension.h"
 
-#include <sentencepiece_trainer.h>
 #include <unistd.h>
 
 #include <algorithm>
