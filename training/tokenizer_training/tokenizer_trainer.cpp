@@ -82,8 +82,9 @@ std::string trainSentencePiece(const std::unordered_map<std::string, std::string
   char* error = nullptr;
   const int failed = spm.train(keys.data(), values.data(), keys.size(), seed, &DocumentLineSource::next, &lines,
                                &model, &modelLen, &error);
-  lines.rethrowFailure();
-  if (failed) throw Error("tokenizer training failed: " + spm.takeError(error));
+  const std::string message = failed ? spm.takeError(error) : std::string();
+  lines.rethrowFailure();  // the reader's own error says more than the trainer's
+  if (failed) throw Error("tokenizer training failed: " + message);
   std::string out(model, modelLen);
   spm.release(model);
   return out;
