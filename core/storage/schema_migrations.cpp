@@ -73,6 +73,33 @@ const std::vector<Migration>& migrations() {
         END;
         INSERT INTO messages_fts(rowid, content) SELECT id, content || char(57344, 57344) FROM messages;
       )sql"},
+      // v4: fine-tuning jobs (core/jobs/job_store.h). The name is unique because it names the
+      // fine-tuned model's folder; hyperparameters is a JSON object (core/jobs/job_hyperparameters.h).
+      {4, R"sql(
+        CREATE TABLE jobs (
+          id              INTEGER PRIMARY KEY AUTOINCREMENT,  -- also the job's folder name
+          name            TEXT    NOT NULL UNIQUE,
+          command         TEXT    NOT NULL DEFAULT 'finetune',
+          base_model      TEXT    NOT NULL,
+          dataset         TEXT    NOT NULL,
+          val_dataset     TEXT    NOT NULL DEFAULT '',
+          method          TEXT    NOT NULL DEFAULT 'lora',
+          device          TEXT    NOT NULL DEFAULT 'cpu',
+          hyperparameters TEXT    NOT NULL DEFAULT '{}',
+          state           TEXT    NOT NULL DEFAULT 'queued',
+          created_at      INTEGER NOT NULL,
+          queued_at       INTEGER NOT NULL,
+          started_at      INTEGER NOT NULL DEFAULT 0,
+          finished_at     INTEGER NOT NULL DEFAULT 0,
+          updated_at      INTEGER NOT NULL,
+          step            INTEGER NOT NULL DEFAULT 0,
+          max_steps       INTEGER NOT NULL DEFAULT 0,
+          pid             INTEGER NOT NULL DEFAULT 0,
+          output_model    TEXT    NOT NULL DEFAULT '',
+          last_error      TEXT    NOT NULL DEFAULT ''
+        );
+        CREATE INDEX jobs_by_state ON jobs(state, queued_at);
+      )sql"},
   };
   return steps;
 }

@@ -1,0 +1,121 @@
+// Files a job reads and writes: the dataset preview (format detection, formatted samples, a bad
+// line named by its number) and publishing the final model folder into the fine-tuned models.
+#include <QTemporaryDir>
+#include <QtTest>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+
+#include "core/jobs/dataset_preview.h"
+#include "core/jobs/model_publisher.h"
+#include "core/util/error.h"
+
+using namespace mindllm;
+using namespace mindllm::jobs;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string write(const QTemporaryDir& dir, const char* name, const std::string& text) {
+  const std::string path = dir.filePath(name).toStdString();
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+QString errorOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return QString::fromUtf8(e.what());
+  }
+  return {};
+}
+
+}  // namespace
+
+class TestJobFiles : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+
+private Q_SLOTS:
+  void previewsAlpaca() {
+    const std::string path = write(dir_, "alpaca.jsonl",
+                                   R"({"instruction":"总结合同的违约条款","input":"甲方逾期付款……","output":"甲方应支付违约金。"}
+{"instruction":"What is a bond?","output":"A loan to an issuer."}
+
+{"instruction":"Define EBITDA","output":"Earnings before interest, taxes, depreciation and amortisation.","system":"You are a financial analyst."}
+{"instruction":"4th","output":"four"}
+)");
+    const DatasetPreview p = previewDataset(path, "auto", 3);
+    QCOMPARE(p.format, std::string("alpaca"));
+    QCOMPARE(p.samples, int64_t(4));
+    QCOMPARE(p.first.size(), size_t(3));
+    QCOMPARE(p.first[0].line, int64_t(1));
+    QCOMPARE(p.first[0].turns.size(), size_t(2));
+    QCOMPARE(p.first[0].turns[0].role, std::string("user"));
+    QCOMPARE(p.first[0].turns[0].text, std::string("总结合同的违约条款\n\n甲方逾期付款……"));
+    QCOMPARE(p.first[0].turns[1].text, std::string("甲方应支付违约金。"));
+    QCOMPARE(p.first[2].line, int64_t(4));  // the blank line 3 is skipped but counted
+    QCOMPARE(p.first[2].turns[0].role, std::string("system"));
+  }
+
+  void previewsShareGpt() {
+    const std::string path = write(dir_, "sharegpt.jsonl",
+                                   R"({"conversations":[{"from":"system","value":"你是一名法律助理。"},{"from":"human","value":"合同无效的情形？"},{"from":"gpt","value":"违反法律强制性规定……"}]}
+)");
+    const DatasetPreview p = previewDataset(path, "sharegpt");
+    QCOMPARE(p.format, std::string("sharegpt"));
+    QCOMPARE(p.first[0].turns.size(), size_t(3));
+    QCOMPARE(p.first[0].turns[2].role, std::string("assistant"));
+  }
+
+  void aMalformedLineIsNamedByNumber() {
+    const std::string good = R"({"instruction":"q","output":"a"})";
+    std::string text;
+    for (int i = 1; i <= 16; ++i) text += good + "\n";
+    text += R"({"instruction":"q17"})" "\n" + good + "\n";
+    const std::string path = write(dir_, "missing_output.jsonl", text);
+    const QString e = errorOf([&] { previewDataset(path, "auto"); });
+    QVERIFY2(e.endsWith("missing_output.jsonl:17: field \"output\" missing"), qPrintable(e));
+
+    const std::string notJson = write(dir_, "bad_json.jsonl", good + "\n" + good + "\n{\"instruction\": \"x\",\n");
+    QVERIFY(errorOf([&] { previewDataset(notJson, "auto"); }).endsWith("bad_json.jsonl:3: not valid JSON"));
+    const std::string turn = write(dir_, "bad_turn.jsonl", R"({"conversations":[{"from":"human","value":"q"},{"from":"bot","value":"a"}]})");
+    QVERIFY(errorOf([&] { previewDataset(turn, "auto"); }).contains("bad_turn.jsonl:1: field \"conversations[1].from\""));
+    const std::string unknown = write(dir_, "unknown.jsonl", R"({"question":"q","answer":"a"})");
+    QVERIFY(errorOf([&] { previewDataset(unknown, "auto"); }).contains("unknown.jsonl:1: neither alpaca"));
+    const std::string wrongFormat = write(dir_, "wrong_format.jsonl", good + "\n");
+    QVERIFY(errorOf([&] { previewDataset(wrongFormat, "sharegpt"); }).contains(":1: field \"conversations\" missing"));
+    const std::string empty = write(dir_, "empty.jsonl", "\n\n");
+    QVERIFY(errorOf([&] { previewDataset(empty, "auto"); }).contains("empty.jsonl: no samples"));
+    QVERIFY(errorOf([&] { previewDataset(dir_.filePath("absent.jsonl").toStdString(), "auto"); }).contains("cannot open"));
+  }
+
+  void publishMovesTheFinalModel() {
+    const std::string root = dir_.filePath("finetuned").toStdString();
+    const std::string final1 = write(dir_, "job1/output/final/config.json", "{}");
+    write(dir_, "job1/output/final/model.safetensors", "weights");
+    const std::string target = publishModel(fs::path(final1).parent_path().string(), root, "law-assistant");
+    QCOMPARE(target, root + "/law-assistant");
+    QVERIFY(fs::exists(target + "/model.safetensors"));
+    QVERIFY(!fs::exists(dir_.filePath("job1/output/final").toStdString()));
+    // The same name again gets a suffix; nothing is overwritten.
+    write(dir_, "job2/output/final/config.json", "{}");
+    QCOMPARE(publishModel(dir_.filePath("job2/output/final").toStdString(), root, "law-assistant"),
+             root + "/law-assistant-2");
+    QVERIFY(fs::exists(target + "/model.safetensors"));
+  }
+
+  void publishRefusesAnIncompleteFolder() {
+    const std::string root = dir_.filePath("finetuned2").toStdString();
+    write(dir_, "job3/output/final/model.safetensors", "weights");
+    const std::string final3 = dir_.filePath("job3/output/final").toStdString();
+    QVERIFY(errorOf([&] { publishModel(final3, root, "x"); }).contains("no config.json"));
+    QVERIFY(fs::exists(final3 + "/model.safetensors"));
+    QVERIFY(!fs::exists(root + "/x"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestJobFiles)
+#include "test_job_files.moc"
