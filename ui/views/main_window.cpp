@@ -5,6 +5,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -19,13 +20,16 @@
 #include "ui/language.h"
 #include "ui/models/chat_session.h"
 #include "ui/models/conversation_list_model.h"
+#include "ui/models/job_manager.h"
 #include "ui/models/model_list_model.h"
 #include "ui/views/chat_pane.h"
 #include "ui/views/conversation_sidebar.h"
 #include "ui/views/generation_settings_dialog.h"
 #include "ui/views/history_dialog.h"
 #include "ui/views/icons.h"
+#include "ui/views/jobs_page.h"
 #include "ui/views/model_import_dialog.h"
+#include "ui/views/page_switcher.h"
 #include "ui/views/preferences_dialog.h"
 #include "ui/workers/background_task.h"
 #include "ui/workers/generation_worker.h"
@@ -42,6 +46,9 @@ MainWindow::MainWindow(storage::ChatStore& store, const AssistantCatalog& assist
   startWorkers();
   conversations_ = new ConversationListModel(store_, this);
   models_ = new ModelListModel(this);
+  // Jobs live beside the history database: <data>/jobs, and their models in <data>/finetuned.
+  const QString dbPath = QString::fromStdString(store_.path());
+  jobs_ = new JobManager(dbPath, JobPaths::under(QFileInfo(dbPath).absolutePath()), this);
   session_ = new ChatSession(store_, assistants_, generationWorker_, this);
   session_->setDevice(settings_.device());
   session_->setUiLanguage(language_);
@@ -57,7 +64,12 @@ MainWindow::MainWindow(storage::ChatStore& store, const AssistantCatalog& assist
   splitter->setSizes({280, 820});
   splitter->setChildrenCollapsible(false);
   sidebar_->setMinimumWidth(220);
-  setCentralWidget(splitter);
+  jobsPage_ = new JobsPage(jobs_, models_, this);
+  jobsPage_->setDevices(computeDevices());
+  pages_ = new PageSwitcher(this);
+  pages_->addPage(QStringLiteral("chat"), icons::get(QStringLiteral("new_chat")), tr("Chat"), splitter);
+  pages_->addPage(QStringLiteral("jobs"), icons::get(QStringLiteral("model")), tr("Jobs"), jobsPage_);
+  setCentralWidget(pages_);
 
   modelStatus_ = new QLabel(tr("No model loaded"), this);
   deviceStatus_ = new QLabel(this);
@@ -113,7 +125,18 @@ MainWindow::MainWindow(storage::ChatStore& store, const AssistantCatalog& assist
   connect(chatPane_, &ChatPane::importModelRequested, this, &MainWindow::showImportModel);
   connect(models_, &ModelListModel::refreshed, this, &MainWindow::onModelsRefreshed);
 
-  models_->setSources(ModelSources::appDefaults(settings_.importedModels()));
+  // Jobs -> model list, chat.
+  connect(jobs_, &JobManager::modelPublished, this, [this](qint64, const QString& dir) {
+    models_->refresh();
+    statusBar()->showMessage(tr("Fine-tuned model %1 is ready in the model list").arg(QFileInfo(dir).fileName()), 15000);
+  });
+  connect(jobs_, &JobManager::errorOccurred, this, &MainWindow::showError);
+  connect(jobsPage_, &JobsPage::errorOccurred, this, &MainWindow::showError);
+  connect(jobsPage_, &JobsPage::useModelRequested, this, &MainWindow::useModel);
+
+  ModelSources sources = ModelSources::appDefaults(settings_.importedModels());
+  sources.fineTunedRoot = jobs_->paths().fineTunedRoot;
+  models_->setSources(sources);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1180, 760);
   restoreState(settings_.windowState());
   newConversation();
@@ -138,7 +161,17 @@ void MainWindow::startWorkers() {
   QMetaObject::invokeMethod(search, [search, path] { search->open(path); }, Qt::QueuedConnection);
 }
 
-void MainWindow::setModelSources(const ModelSources& sources) { models_->setSources(sources); }
+void MainWindow::setModelSources(const ModelSources& sources) {
+  models_->setSources(sources);
+  if (!sources.fineTunedRoot.isEmpty()) jobs_->setFineTunedRoot(sources.fineTunedRoot);
+}
+
+void MainWindow::useModel(const QString& dir) {
+  pages_->showPage(QStringLiteral("chat"));
+  newConversation();
+  session_->setModel(dir);
+  chatPane_->refresh();
+}
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -172,6 +205,12 @@ void MainWindow::buildMenus() {
   QMenu* models = menuBar()->addMenu(tr("&Models"));
   models->addAction(icons::get(QStringLiteral("import")), tr("&Import model folder…"), this, &MainWindow::showImportModel);
   models->addAction(icons::get(QStringLiteral("regenerate")), tr("&Refresh model list"), this, [this] { models_->refresh(); });
+  models->addSeparator();
+  models->addAction(icons::get(QStringLiteral("model")), tr("New &fine-tuning job…"), this, [this] {
+    pages_->showPage(QStringLiteral("jobs"));
+    jobsPage_->showNewJobDialog();
+  });
+  models->addAction(tr("Show &jobs"), this, [this] { pages_->showPage(QStringLiteral("jobs")); });
 
   QMenu* settings = menuBar()->addMenu(tr("&Settings"));
   settings->addAction(icons::get(QStringLiteral("settings")), tr("&Generation settings…"), this,
@@ -382,6 +421,8 @@ void MainWindow::shutdown() {
   session_->abandonStreaming();
   searchThread_.quit();
   searchThread_.wait();
+  // Running jobs checkpoint and stop; they show as interrupted at the next start.
+  jobs_->shutdown();
   try {
     store_.flushStreaming();
   } catch (const std::exception&) {

@@ -1,7 +1,9 @@
 #pragma once
-// The app window: conversation sidebar on the left, chat pane on the right, menus for history,
-// import/export, models and preferences. It owns the worker threads (generation, search) and
-// stops them cleanly on close, also in the middle of an answer.
+// The app window: a navigation rail switches between pages. Chat: conversation sidebar on the
+// left, chat pane on the right. Jobs: fine-tuning jobs (ui/views/jobs_page.h). Menus for history,
+// import/export, models, fine-tuning and preferences. It owns the worker threads (generation,
+// search) and the job manager, and stops them cleanly on close, also in the middle of an answer
+// or a training job (which then shows as interrupted and resumes from its checkpoint).
 #include <QMainWindow>
 #include <QPointer>
 #include <QThread>
@@ -20,7 +22,10 @@ class ChatPane;
 class ChatSession;
 class ConversationListModel;
 class ConversationSidebar;
+class JobManager;
+class JobsPage;
 class ModelListModel;
+class PageSwitcher;
 struct ModelSources;
 
 class MainWindow : public QMainWindow {
@@ -31,8 +36,11 @@ public:
              const QString& language, QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  // Replaces where models are looked for (tests point this at a temporary folder).
+  // Replaces where models are looked for (tests point this at a temporary folder). A non-empty
+  // fineTunedRoot is also where finished jobs put their models.
   void setModelSources(const ModelSources& sources);
+  // Switches to the chat with a new conversation on model folder `dir`.
+  void useModel(const QString& dir);
 
   void newConversation();
   void openConversation(qint64 id, bool readOnly = false);
@@ -48,6 +56,9 @@ public:
   ConversationListModel* conversations() const { return conversations_; }
   ModelListModel* models() const { return models_; }
   GenerationWorker* generationWorker() const { return generationWorker_; }
+  JobManager* jobManager() const { return jobs_; }
+  JobsPage* jobsPage() const { return jobsPage_; }
+  PageSwitcher* pages() const { return pages_; }
 
 Q_SIGNALS:
   void exportFinished(bool ok, const QString& pathOrError);
@@ -85,6 +96,9 @@ private:
   ChatSession* session_ = nullptr;
   ConversationSidebar* sidebar_ = nullptr;
   ChatPane* chatPane_ = nullptr;
+  JobManager* jobs_ = nullptr;
+  JobsPage* jobsPage_ = nullptr;
+  PageSwitcher* pages_ = nullptr;
   QLabel* modelStatus_ = nullptr;
   QLabel* deviceStatus_ = nullptr;
   bool shutDown_ = false;
