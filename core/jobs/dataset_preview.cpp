@@ -40,18 +40,23 @@ std::vector<PreviewTurn> alpacaTurns(const Json& j, const LineContext& at) {
   return turns;
 }
 
+// ShareGPT turns ({"from", "value"}) or the OpenAI form ({"role", "content"}) under "messages".
 std::vector<PreviewTurn> shareGptTurns(const Json& j, const LineContext& at) {
-  auto it = j.find("conversations");
-  if (it == j.end()) throw at.bad("field \"conversations\" missing");
-  if (!it->is_array() || it->empty()) throw at.bad("field \"conversations\": expected a non-empty list of turns");
+  const bool openAi = !j.contains("conversations") && j.contains("messages");
+  const char* list = openAi ? "messages" : "conversations";
+  const char* roleKey = openAi ? "role" : "from";
+  const char* textKey = openAi ? "content" : "value";
+  auto it = j.find(list);
+  if (it == j.end()) throw at.bad(std::string("field \"") + list + "\" missing");
+  if (!it->is_array() || it->empty()) throw at.bad(std::string("field \"") + list + "\": expected a non-empty list of turns");
   std::vector<PreviewTurn> turns;
   bool answered = false;
   for (size_t i = 0; i < it->size(); ++i) {
     const Json& turn = (*it)[i];
-    const std::string field = "conversations[" + std::to_string(i) + "]";
+    const std::string field = std::string(list) + "[" + std::to_string(i) + "]";
     if (!turn.is_object()) throw at.bad("field \"" + field + "\": expected an object");
-    const std::string from = stringField(turn, "from", true, at, field + ".");
-    const std::string value = stringField(turn, "value", true, at, field + ".");
+    const std::string from = stringField(turn, roleKey, true, at, field + ".");
+    const std::string value = stringField(turn, textKey, true, at, field + ".");
     if (from == "system")
       turns.push_back({"system", value});
     else if (from == "human" || from == "user")
@@ -60,14 +65,14 @@ std::vector<PreviewTurn> shareGptTurns(const Json& j, const LineContext& at) {
       turns.push_back({"assistant", value});
       answered = true;
     } else
-      throw at.bad("field \"" + field + ".from\": expected system, human or gpt, got \"" + from + "\"");
+      throw at.bad("field \"" + field + "." + roleKey + "\": unknown role \"" + from + "\"");
   }
-  if (!answered) throw at.bad("field \"conversations\": no \"gpt\" turn to learn from");
+  if (!answered) throw at.bad(std::string("field \"") + list + "\": no assistant turn to learn from");
   return turns;
 }
 
 std::string detectFormat(const Json& j, const LineContext& at) {
-  if (j.contains("conversations")) return "sharegpt";
+  if (j.contains("conversations") || j.contains("messages")) return "sharegpt";
   if (j.contains("instruction") || j.contains("output")) return "alpaca";
   throw at.bad("neither alpaca (\"instruction\", \"output\") nor sharegpt (\"conversations\") fields");
 }
@@ -80,6 +85,12 @@ DatasetPreview previewDataset(const std::string& path, const std::string& format
   std::ifstream in(path, std::ios::binary);
   if (!in) throw fileError(path, "cannot open for reading");
   DatasetPreview preview;
+  if (path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0) {
+    preview.compressed = true;  // the command's --check reads it; no preview here
+    preview.format = format;
+    preview.samples = -1;
+    return preview;
+  }
   preview.format = format == "auto" ? std::string() : format;
   std::string text;
   for (int64_t line = 1; std::getline(in, text); ++line) {

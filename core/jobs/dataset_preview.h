@@ -6,7 +6,9 @@
 //
 // Formats (as the fine-tuning commands read them, docs/JOBS.md):
 //   alpaca:   {"instruction": str, "input": str (optional), "output": str, "system": str (optional)}
-//   sharegpt: {"conversations": [{"from": "system"|"human"|"gpt", "value": str}, ...]}
+//   sharegpt: {"conversations": [{"from": "system"|"human"|"gpt", "value": str}, ...]}, or the
+//             OpenAI form {"messages": [{"role": "system"|"user"|"assistant", "content": str}, ...]}
+// A .gz file is not previewed (compressed = true); the command's --check reads it.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,7 +27,8 @@ struct PreviewSample {
 
 struct DatasetPreview {
   std::string format;  // alpaca | sharegpt (what "auto" found)
-  int64_t samples = 0; // non-empty lines
+  int64_t samples = 0; // non-empty lines; -1 when not read (compressed)
+  bool compressed = false;
   std::vector<PreviewSample> first;
 };
 

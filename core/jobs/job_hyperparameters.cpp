@@ -115,6 +115,7 @@ JobHyperparameters JobHyperparameters::fromJson(const Json& json, const std::str
   }
   r.text("format", h.format, {"auto", "alpaca", "sharegpt"});
   r.fraction("val_fraction", h.valFraction);
+  if (h.valFraction > 0.5) throw r.bad("val_fraction", "a number in [0, 0.5]");
   r.boolean("pack", h.pack);
   r.text("system_prompt", h.systemPrompt);
   r.text("domain", h.domain, {"", "law", "finance"});

@@ -68,6 +68,21 @@ private Q_SLOTS:
     QCOMPARE(p.format, std::string("sharegpt"));
     QCOMPARE(p.first[0].turns.size(), size_t(3));
     QCOMPARE(p.first[0].turns[2].role, std::string("assistant"));
+
+    // The OpenAI form counts as sharegpt too.
+    const std::string openAi = write(dir_, "messages.jsonl",
+                                     R"({"messages":[{"role":"user","content":"What is EBITDA?"},{"role":"assistant","content":"Earnings before interest, taxes, depreciation and amortisation."}]}
+)");
+    const DatasetPreview m = previewDataset(openAi, "auto");
+    QCOMPARE(m.format, std::string("sharegpt"));
+    QCOMPARE(m.first[0].turns[1].text, std::string("Earnings before interest, taxes, depreciation and amortisation."));
+    const std::string noAnswer = write(dir_, "no_answer.jsonl", R"({"messages":[{"role":"user","content":"q"}]})");
+    QVERIFY(errorOf([&] { previewDataset(noAnswer, "auto"); }).contains("no_answer.jsonl:1: field \"messages\": no assistant turn"));
+
+    // Compressed files are left to the command's --check.
+    const DatasetPreview gz = previewDataset(write(dir_, "data.jsonl.gz", "\x1f\x8b"), "auto");
+    QVERIFY(gz.compressed);
+    QCOMPARE(gz.samples, int64_t(-1));
   }
 
   void aMalformedLineIsNamedByNumber() {
@@ -82,7 +97,7 @@ private Q_SLOTS:
     const std::string notJson = write(dir_, "bad_json.jsonl", good + "\n" + good + "\n{\"instruction\": \"x\",\n");
     QVERIFY(errorOf([&] { previewDataset(notJson, "auto"); }).endsWith("bad_json.jsonl:3: not valid JSON"));
     const std::string turn = write(dir_, "bad_turn.jsonl", R"({"conversations":[{"from":"human","value":"q"},{"from":"bot","value":"a"}]})");
-    QVERIFY(errorOf([&] { previewDataset(turn, "auto"); }).contains("bad_turn.jsonl:1: field \"conversations[1].from\""));
+    QVERIFY(errorOf([&] { previewDataset(turn, "auto"); }).contains("bad_turn.jsonl:1: field \"conversations[1].from\": unknown role \"bot\""));
     const std::string unknown = write(dir_, "unknown.jsonl", R"({"question":"q","answer":"a"})");
     QVERIFY(errorOf([&] { previewDataset(unknown, "auto"); }).contains("unknown.jsonl:1: neither alpaca"));
     const std::string wrongFormat = write(dir_, "wrong_format.jsonl", good + "\n");

@@ -130,6 +130,7 @@ private Q_SLOTS:
                 .contains("h: lora: field 'dropout'"));
     QVERIFY(errorOf([] { JobHyperparameters::fromJson(Json{{"lora", {{"targets", Json::array()}}}}, "h"); })
                 .contains("'targets'"));
+    QVERIFY(errorOf([] { JobHyperparameters::fromJson(Json{{"val_fraction", 0.6}}, "h"); }).contains("'val_fraction'"));
     QVERIFY(errorOf([] { JobHyperparameters::fromJson(Json::array(), "h"); }).contains("expected a JSON object"));
     // Missing fields keep their defaults; 0 dropout and 0 epochs are fine.
     const auto h = JobHyperparameters::fromJson(Json{{"epochs", 0}, {"lora", {{"dropout", 0}}}}, "h");

@@ -131,7 +131,7 @@ private Q_SLOTS:
     QCOMPARE(userVersion(path), 2);  // v2 committed, v3 rolled back as a whole
     runSql(path, "DROP TABLE messages_fts");
     ChatStore store(path);
-    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.schemaVersion(), ChatStore::currentSchemaVersion());  // v3 and every later step
     QCOMPARE(store.search("coupons").size(), size_t{1});
   }
 };

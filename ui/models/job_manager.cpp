@@ -349,6 +349,8 @@ void JobManager::shutdown(int graceMs) {
       process->kill();
     process->waitForFinished(2000);
     try {
+      const jobs::JobProgress& p = progress_[id];  // as far as the monitor read
+      if (p.maxSteps() > 0) store_->setProgress(id, p.step(), p.maxSteps());
       store_->transition(id, JobState::Interrupted,
                          {"the app closed while this job was running; Resume continues from its last checkpoint"});
     } catch (const std::exception&) {

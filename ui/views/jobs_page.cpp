@@ -82,10 +82,8 @@ void JobsPage::selectJob(qint64 id) {
 
 qint64 JobsPage::selectedJob() const { return detail_->jobId(); }
 
-NewJobDialog* JobsPage::createNewJobDialog() { return new NewJobDialog(manager_, models_, devices_, this); }
-
-void JobsPage::showNewJobDialog() {
-  NewJobDialog* dialog = createNewJobDialog();
+NewJobDialog* JobsPage::createNewJobDialog() {
+  auto* dialog = new NewJobDialog(manager_, models_, devices_, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &QDialog::accepted, this, [this, dialog] {
     try {
@@ -94,7 +92,9 @@ void JobsPage::showNewJobDialog() {
       Q_EMIT errorOccurred(QString::fromUtf8(e.what()));
     }
   });
-  dialog->open();
+  return dialog;
 }
+
+void JobsPage::showNewJobDialog() { createNewJobDialog()->open(); }
 
 }  // namespace mindllm::ui

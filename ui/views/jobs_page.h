@@ -22,9 +22,9 @@ public:
 
   void selectJob(qint64 id);
   qint64 selectedJob() const;
-  // Opens the New job dialog (modal); creates the job when the user accepts.
+  // Opens the New job dialog (window-modal); creates the job when the user accepts.
   void showNewJobDialog();
-  // Makes the dialog (not shown): the page and the tests use this one.
+  // The dialog, not shown yet, wired to create the job on accept; it deletes itself when closed.
   NewJobDialog* createNewJobDialog();
   void setDevices(const QStringList& devices) { devices_ = devices; }
 

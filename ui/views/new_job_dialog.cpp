@@ -334,6 +334,10 @@ void NewJobDialog::runCheck() {
 }
 
 void NewJobDialog::showPreview(const jobs::DatasetPreview& preview) {
+  if (preview.compressed) {
+    preview_->setPlainText(tr("A compressed file has no preview here; the check reads every line of it."));
+    return;
+  }
   QString html = QStringLiteral("<p style='color:#5b6779'>%1</p>")
                      .arg(tr("%n sample(s), format %1", nullptr, static_cast<int>(preview.samples))
                               .arg(QString::fromStdString(preview.format)));
