@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -11,12 +12,17 @@
 #include <exception>
 #include <memory>
 
+#include "core/jobs/job_record.h"
 #include "core/storage/chat_store.h"
+#include "core/util/json_file.h"
 #include "ui/app_settings.h"
 #include "ui/assistant_catalog.h"
 #include "ui/language.h"
 #include "ui/models/conversation_list_model.h"
+#include "ui/models/job_manager.h"
+#include "ui/views/jobs_page.h"
 #include "ui/views/main_window.h"
+#include "ui/views/page_switcher.h"
 
 using namespace mindllm;
 
@@ -43,7 +49,15 @@ int main(int argc, char** argv) {
   QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                 QStringLiteral("Save a picture of the window to this PNG file and quit."),
                                 QStringLiteral("png"));
-  cli.addOptions({dataDir, lang, model, importJson, openLatest, screenshot});
+  QCommandLineOption screenshotDelay(QStringLiteral("screenshot-delay"),
+                                     QStringLiteral("Milliseconds before --screenshot is taken (default 1500)."),
+                                     QStringLiteral("ms"), QStringLiteral("1500"));
+  QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Page to show at start: chat or jobs."),
+                          QStringLiteral("page"));
+  QCommandLineOption submitJob(QStringLiteral("submit-job"),
+                               QStringLiteral("Queue the fine-tuning job described in this JSON file (docs/UI.md)."),
+                               QStringLiteral("file"));
+  cli.addOptions({dataDir, lang, model, importJson, openLatest, screenshot, screenshotDelay, page, submitJob});
   cli.process(app);
 
   const QString dataPath = cli.isSet(dataDir) ? cli.value(dataDir)
@@ -78,11 +92,20 @@ int main(int argc, char** argv) {
         if (newest < 0 || list->conversationAt(row)->updatedAt > list->conversationAt(newest)->updatedAt) newest = row;
       if (newest >= 0) window.openConversation(list->idAt(newest));
     }
+    if (cli.isSet(submitJob)) {  // shown on the Jobs page, selected
+      const std::string file = cli.value(submitJob).toStdString();
+      const QString dir = QFileInfo(cli.value(submitJob)).absolutePath();
+      const jobs::Job job =
+          window.jobManager()->submit(jobs::jobDraftFromJson(readJsonFile(file), file, dir.toStdString()));
+      window.pages()->showPage(QStringLiteral("jobs"));
+      window.jobsPage()->selectJob(job.id);
+    }
+    if (cli.isSet(page)) window.pages()->showPage(cli.value(page));
     window.show();
     if (cli.isSet(screenshot)) {
       const QString png = cli.value(screenshot);
-      // Give layouts, the model list and Markdown rendering time to settle.
-      QTimer::singleShot(1500, &window, [&window, png] {
+      // Give layouts, the model list and Markdown rendering time to settle (and a job time to run).
+      QTimer::singleShot(cli.value(screenshotDelay).toInt(), &window, [&window, png] {
         const bool ok = window.grab().save(png);
         QApplication::exit(ok ? 0 : 1);
       });

@@ -1,5 +1,7 @@
 #include "core/jobs/job_record.h"
 
+#include <filesystem>
+
 #include "core/util/error.h"
 
 namespace mindllm::jobs {
@@ -26,6 +28,37 @@ void validateDraft(const JobDraft& draft) {
     throw Error("job \"" + draft.name + "\": field 'method': expected \"lora\" or \"full\"");
   if (draft.device != "cpu" && draft.device != "auto" && draft.device.rfind("cuda", 0) != 0)
     throw Error("job \"" + draft.name + "\": field 'device': expected cpu, cuda or cuda:N");
+}
+
+JobDraft jobDraftFromJson(const Json& json, const std::string& where, const std::string& baseDir) {
+  if (!json.is_object()) throw Error(where + ": expected a JSON object");
+  JobDraft d;
+  const auto path = [&](const std::string& p) {
+    if (p.empty()) return p;
+    const std::filesystem::path fp(p);
+    return (fp.is_relative() ? std::filesystem::path(baseDir) / fp : fp).lexically_normal().string();
+  };
+  for (const auto& [key, value] : json.items()) {
+    if (key == "hyperparameters") {
+      d.hyperparameters = JobHyperparameters::fromJson(value, where + ": hyperparameters");
+      continue;
+    }
+    std::string* field = key == "name"          ? &d.name
+                         : key == "command"     ? &d.command
+                         : key == "base_model"  ? &d.baseModel
+                         : key == "dataset"     ? &d.dataset
+                         : key == "val_dataset" ? &d.valDataset
+                         : key == "method"      ? &d.method
+                         : key == "device"      ? &d.device
+                                                : nullptr;
+    if (!field) throw Error(where + ": unknown field '" + key + "'");
+    if (!value.is_string()) throw Error(where + ": field '" + key + "': expected a string");
+    *field = value.get<std::string>();
+  }
+  d.baseModel = path(d.baseModel);
+  d.dataset = path(d.dataset);
+  d.valDataset = path(d.valDataset);
+  return d;
 }
 
 }  // namespace mindllm::jobs

@@ -5,6 +5,7 @@
 
 #include "core/jobs/job_hyperparameters.h"
 #include "core/jobs/job_state.h"
+#include "core/util/json_file.h"
 
 namespace mindllm::jobs {
 
@@ -42,5 +43,12 @@ void validateJobName(const std::string& name);
 
 // Throws Error naming the field when a draft cannot run (empty paths, unknown method/command).
 void validateDraft(const JobDraft& draft);
+
+// A draft from JSON, for scripts (mindllm-studio --submit-job):
+//   {"name", "command", "base_model", "dataset", "val_dataset", "method", "device",
+//    "hyperparameters": {...}}   (missing fields keep JobDraft's defaults)
+// Relative paths are taken relative to `baseDir`. Unknown fields and wrong types throw Error
+// naming `where` and the field.
+JobDraft jobDraftFromJson(const Json& json, const std::string& where, const std::string& baseDir);
 
 }  // namespace mindllm::jobs

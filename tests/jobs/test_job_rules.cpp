@@ -139,6 +139,23 @@ private Q_SLOTS:
     QCOMPARE(h.seqLen, JobHyperparameters().seqLen);
   }
 
+  void draftsFromJson() {
+    const JobDraft d = jobDraftFromJson(Json::parse(R"({"name": "law", "command": "sft", "base_model": "models/tiny",
+        "dataset": "/abs/train.jsonl", "method": "full", "hyperparameters": {"max_steps": 7, "epochs": 0}})"),
+                                        "job.json", "/base");
+    QCOMPARE(d.name, std::string("law"));
+    QCOMPARE(d.command, std::string("sft"));
+    QCOMPARE(d.baseModel, std::string("/base/models/tiny"));
+    QCOMPARE(d.dataset, std::string("/abs/train.jsonl"));
+    QCOMPARE(d.method, std::string("full"));
+    QCOMPARE(d.device, std::string("cpu"));
+    QCOMPARE(d.hyperparameters.maxSteps, int64_t(7));
+    QVERIFY(errorOf([] { jobDraftFromJson(Json{{"nmae", "x"}}, "j.json", "/"); }).contains("j.json: unknown field 'nmae'"));
+    QVERIFY(errorOf([] { jobDraftFromJson(Json{{"name", 3}}, "j.json", "/"); }).contains("field 'name': expected a string"));
+    QVERIFY(errorOf([] { jobDraftFromJson(Json{{"hyperparameters", {{"lr", -1}}}}, "j.json", "/"); })
+                .contains("j.json: hyperparameters: field 'lr'"));
+  }
+
   void jobJsonIsTheTrainerConfigPlusSft() {
     JobDraft d = jobs_test::draft("fin");
     d.command = "finetune";

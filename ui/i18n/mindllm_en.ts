@@ -226,6 +226,17 @@ Start one with New conversation.</source>
     </message>
 </context>
 <context>
+    <name>mindllm::ui::DatasetCheck</name>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the check failed (exit status %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mindllm::ui::GenerationSettingsDialog</name>
     <message>
         <source>Generation settings</source>
@@ -360,6 +371,208 @@ Start one with New conversation.</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::JobDetailView</name>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use in chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a checkpoint and stop; Resume continues from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop for good; the job cannot be resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a conversation with the fine-tuned model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this job? It cannot be resumed afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this job and its checkpoints? A model it published stays in the model list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a job to see its progress, loss curve and log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full fine-tuning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base model: %1
+Data: %2
+Method: %3 · device %4 · created %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · loss %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · validation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::JobListModel</name>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued (%1 ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued (next)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model ready: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::JobManager</name>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::JobsPage</name>
+    <message>
+        <source>New fine-tuning job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tuning jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs yet. Fine-tune a model on your own legal or financial data with New fine-tuning job…; the result appears in the chat&apos;s model list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::LossChart</name>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -540,6 +753,26 @@ Start one with New conversation.</source>
         <source>Could not load the model in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tuned model %1 is ready in the model list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;fine-tuning job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mindllm::ui::MessageWidget</name>
@@ -654,6 +887,203 @@ Start one with New conversation.</source>
     </message>
     <message>
         <source>context %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::NewJobDialog</name>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New fine-tuning job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain fine-tuning (law, finance, your documents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instruction tuning (chat behaviour)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data (JSONL: alpaca or sharegpt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional; otherwise 5% of the training data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA (small adapter, less memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full fine-tuning (all weights)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use max steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Micro-batch × accumulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA rank / alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First samples, as the model will see them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the training data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usable base model: import one from the Models menu first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A compressed file has no preview here; the check reads every line of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s), format %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another job is already called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::PageSwitcher</name>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -225,6 +225,17 @@ Start one with New conversation.</source>
     </message>
 </context>
 <context>
+    <name>mindllm::ui::DatasetCheck</name>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>the check failed (exit status %1)</source>
+        <translation>检查失败（退出状态 %1）</translation>
+    </message>
+</context>
+<context>
     <name>mindllm::ui::GenerationSettingsDialog</name>
     <message>
         <source>Generation settings</source>
@@ -359,6 +370,211 @@ Start one with New conversation.</source>
         <translation>
             <numerusform>%n 个对话</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::JobDetailView</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Use in chat</source>
+        <translation>在对话中使用</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Write a checkpoint and stop; Resume continues from it</source>
+        <translation>保存检查点后停止；“继续”将从该检查点接着训练</translation>
+    </message>
+    <message>
+        <source>Stop for good; the job cannot be resumed</source>
+        <translation>彻底停止；任务将无法继续</translation>
+    </message>
+    <message>
+        <source>Start a conversation with the fine-tuned model</source>
+        <translation>用微调后的模型开始新对话</translation>
+    </message>
+    <message>
+        <source>Cancel this job? It cannot be resumed afterwards.</source>
+        <translation>要取消此任务吗？取消后将无法继续。</translation>
+    </message>
+    <message>
+        <source>Delete job</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Delete this job and its checkpoints? A model it published stays in the model list.</source>
+        <translation>要删除此任务及其检查点吗？它已发布的模型仍保留在模型列表中。</translation>
+    </message>
+    <message>
+        <source>Select a job to see its progress, loss curve and log.</source>
+        <translation>选择一个任务，查看其进度、损失曲线和日志。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>full fine-tuning</source>
+        <translation>全参数微调</translation>
+    </message>
+    <message>
+        <source>Base model: %1
+Data: %2
+Method: %3 · device %4 · created %5</source>
+        <translation>基础模型：%1
+数据：%2
+方法：%3 · 设备 %4 · 创建于 %5</translation>
+    </message>
+    <message>
+        <source>
+Model: %1</source>
+        <translation>
+模型：%1</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Waiting for the first step…</source>
+        <translation>等待第一步…</translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation> · 约剩 %1</translation>
+    </message>
+    <message>
+        <source> · loss %1</source>
+        <translation> · 损失 %1</translation>
+    </message>
+    <message>
+        <source> · validation %1</source>
+        <translation> · 验证损失 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::JobListModel</name>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Queued (%1 ahead)</source>
+        <translation>排队中（前面还有 %1 个）</translation>
+    </message>
+    <message>
+        <source>Queued (next)</source>
+        <translation>排队中（下一个）</translation>
+    </message>
+    <message>
+        <source>Model ready: %1</source>
+        <translation>模型已就绪：%1</translation>
+    </message>
+    <message>
+        <source>step %1 / %2</source>
+        <translation>第 %1 / %2 步</translation>
+    </message>
+    <message>
+        <source> · %1 left</source>
+        <translation> · 剩余 %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::JobManager</name>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::JobsPage</name>
+    <message>
+        <source>New fine-tuning job…</source>
+        <translation>新建微调任务…</translation>
+    </message>
+    <message>
+        <source>Fine-tuning jobs</source>
+        <translation>微调任务</translation>
+    </message>
+    <message>
+        <source>No jobs yet. Fine-tune a model on your own legal or financial data with New fine-tuning job…; the result appears in the chat&apos;s model list.</source>
+        <translation>还没有任务。点击“新建微调任务…”，用您自己的法律或金融数据微调模型；结果会出现在对话的模型列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::LossChart</name>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
     </message>
 </context>
 <context>
@@ -539,6 +755,26 @@ Start one with New conversation.</source>
         <source>Could not load the model in %1: %2</source>
         <translation>无法加载 %1 中的模型：%2</translation>
     </message>
+    <message>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Fine-tuned model %1 is ready in the model list</source>
+        <translation>微调模型 %1 已在模型列表中就绪</translation>
+    </message>
+    <message>
+        <source>New &amp;fine-tuning job…</source>
+        <translation>新建微调任务(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;jobs</source>
+        <translation>查看任务(&amp;J)</translation>
+    </message>
 </context>
 <context>
     <name>mindllm::ui::MessageWidget</name>
@@ -653,6 +889,202 @@ Start one with New conversation.</source>
     <message>
         <source>context %1</source>
         <translation>上下文 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::NewJobDialog</name>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>New fine-tuning job</source>
+        <translation>新建微调任务</translation>
+    </message>
+    <message>
+        <source>Domain fine-tuning (law, finance, your documents)</source>
+        <translation>领域微调（法律、金融、您的文档）</translation>
+    </message>
+    <message>
+        <source>Instruction tuning (chat behaviour)</source>
+        <translation>指令微调（对话行为）</translation>
+    </message>
+    <message>
+        <source>Training data (JSONL: alpaca or sharegpt)</source>
+        <translation>训练数据（JSONL：alpaca 或 sharegpt）</translation>
+    </message>
+    <message>
+        <source>Optional; otherwise 5% of the training data</source>
+        <translation>可选；不填则取训练数据的 5%</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>法律</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>金融</translation>
+    </message>
+    <message>
+        <source>LoRA (small adapter, less memory)</source>
+        <translation>LoRA（小型适配器，占用内存少）</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning (all weights)</source>
+        <translation>全参数微调（所有权重）</translation>
+    </message>
+    <message>
+        <source>use max steps</source>
+        <translation>按最大步数</translation>
+    </message>
+    <message>
+        <source>only at the end</source>
+        <translation>仅在结束时</translation>
+    </message>
+    <message>
+        <source>Create job</source>
+        <translation>创建任务</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>基础模型</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>Validation data</source>
+        <translation>验证数据</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Max steps</source>
+        <translation>最大步数</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Micro-batch × accumulation</source>
+        <translation>微批大小 × 梯度累积</translation>
+    </message>
+    <message>
+        <source>Sequence length</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
+        <source>LoRA rank / alpha</source>
+        <translation>LoRA 秩 / alpha</translation>
+    </message>
+    <message>
+        <source>Checkpoint every</source>
+        <translation>检查点间隔（步）</translation>
+    </message>
+    <message>
+        <source>Validate every</source>
+        <translation>验证间隔（步）</translation>
+    </message>
+    <message>
+        <source>First samples, as the model will see them:</source>
+        <translation>前几条样本（模型看到的形式）：</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the training data.</source>
+        <translation>请选择训练数据。</translation>
+    </message>
+    <message>
+        <source>No usable base model: import one from the Models menu first.</source>
+        <translation>没有可用的基础模型：请先从“模型”菜单导入一个。</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>A compressed file has no preview here; the check reads every line of it.</source>
+        <translation>压缩文件在此不显示预览；检查会读取其中的每一行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s), format %1</source>
+        <translation>
+            <numerusform>%n 条样本，格式 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Ready: %1</source>
+        <translation>可以创建：%1</translation>
+    </message>
+    <message>
+        <source>Another job is already called %1.</source>
+        <translation>已有任务名为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::PageSwitcher</name>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1（Ctrl+%2）</translation>
     </message>
 </context>
 <context>
