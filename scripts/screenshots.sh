@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Takes the main-window screenshots in docs/ (English and Chinese) under Xvfb, from a fresh
-# profile filled with the demo conversations in docs/screenshots/. Needs xvfb-run and a CJK font
+# profile filled with the demo conversations in docs/screenshots/, and the Jobs page while a real
+# LoRA fine-tuning job runs on the demo model (live loss chart). Needs xvfb-run and a CJK font
 # (Debian: xvfb fonts-wqy-microhei).
 #
 #   scripts/screenshots.sh [build-dir]      (default: build)
 #
 # The model picker shows $MINDLLM_SCREENSHOT_MODEL when set (a model folder), otherwise a small
-# random model made with `mindllm-cli init` when the CLI is built.
+# random model made with `mindllm-cli init` when the CLI is built. The Jobs shots fine-tune that
+# model on domains/law/sft_alpaca.jsonl with `mindllm-cli finetune` and are taken
+# $MINDLLM_SCREENSHOT_JOB_MS (default 45000) after the start, while the job runs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
@@ -20,12 +23,14 @@ trap 'rm -rf "$work"' EXIT
 
 # A model to show in the picker: a small random one made by the CLI, when the CLI is built.
 model_args=()
+model=
 if [[ -n ${MINDLLM_SCREENSHOT_MODEL:-} ]]; then
-  model_args=(--model "$MINDLLM_SCREENSHOT_MODEL")
+  model=$MINDLLM_SCREENSHOT_MODEL
 elif [[ -x $cli ]] && "$cli" init --preset small-llama --tokenizer "$root/tests/fixtures/tokenizer/bpe" \
      --out "$work/models/mindllm-small-demo" >/dev/null 2>&1; then
-  model_args=(--model "$work/models/mindllm-small-demo")
+  model=$work/models/mindllm-small-demo
 fi
+[[ -n $model ]] && model_args=(--model "$model")
 
 day() { date -u -d "-$1 day" +%F; }
 for lang in en zh_CN; do
@@ -40,4 +45,21 @@ for lang in en zh_CN; do
     "$studio" --data-dir "$profile" --lang "$lang" --import "$profile/demo.json" --open-latest \
     --screenshot "$out" "${model_args[@]}"
   echo "wrote $out"
+
+  # The Jobs page: a real fine-tuning job (the app runs `mindllm-cli finetune` beside it), taken
+  # while it trains, so the loss chart is live. Closing the app then interrupts the job.
+  data=$root/domains/law/sft_alpaca.jsonl
+  if [[ -n $model && -f $data ]]; then
+    cat > "$profile/law-job.json" <<JSON
+{"name": "law-assistant-lora", "command": "finetune", "base_model": "$model", "dataset": "$data",
+ "method": "lora",
+ "hyperparameters": {"epochs": 0, "max_steps": 2000, "warmup_steps": 5, "lr": 0.002, "micro_batch": 4,
+                     "grad_accum": 1, "seq_len": 128, "eval_every": 10, "checkpoint_every": 100, "domain": "law"}}
+JSON
+    out=$root/docs/screenshot-jobs-$lang.png
+    LANG=${lang}.UTF-8 QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1400x900x24" \
+      "$studio" --data-dir "$profile" --lang "$lang" --submit-job "$profile/law-job.json" \
+      --screenshot "$out" --screenshot-delay "${MINDLLM_SCREENSHOT_JOB_MS:-45000}" "${model_args[@]}"
+    echo "wrote $out"
+  fi
 done

@@ -109,6 +109,10 @@ private Q_SLOTS:
     QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("tiny-llama-full"));
     QVERIFY(!dialog.createButton()->isEnabled());  // no data yet
     QVERIFY(dialog.resultText().contains(QStringLiteral("training data")));
+    QVERIFY(!dialog.maxStepsBox()->isEnabled());  // epochs decide the steps
+    dialog.epochsBox()->setValue(0);
+    QVERIFY(dialog.maxStepsBox()->isEnabled());
+    QCOMPARE(dialog.draft().hyperparameters.epochs, int64_t(0));
   }
 
   void dialogChecksTheDatasetAndShowsSamples() {

@@ -223,6 +223,8 @@ NewJobDialog::NewJobDialog(JobManager* manager, ModelListModel* models, const QS
   connect(dataset_, &QLineEdit::editingFinished, this, &NewJobDialog::scheduleCheck);
   connect(valDataset_, &QLineEdit::editingFinished, this, &NewJobDialog::scheduleCheck);
   for (QComboBox* c : {format_, domain_, device_}) connect(c, &QComboBox::currentIndexChanged, this, &NewJobDialog::scheduleCheck);
+  // Epochs decide the number of steps when set; max steps only count without them.
+  connect(epochs_, &QSpinBox::valueChanged, this, [this](int epochs) { maxSteps_->setEnabled(epochs == 0); });
   for (QSpinBox* s : {epochs_, maxSteps_, microBatch_, gradAccum_, seqLen_, loraRank_, checkpointEvery_, evalEvery_})
     connect(s, &QSpinBox::valueChanged, this, &NewJobDialog::scheduleCheck);
   for (QDoubleSpinBox* s : {lr_, loraAlpha_}) connect(s, &QDoubleSpinBox::valueChanged, this, &NewJobDialog::scheduleCheck);
@@ -265,6 +267,7 @@ void NewJobDialog::applyDefaults() {
                                      QSignalBlocker(loraRank_), QSignalBlocker(loraAlpha_),
                                      QSignalBlocker(checkpointEvery_), QSignalBlocker(evalEvery_)};
   epochs_->setValue(static_cast<int>(h.epochs));
+  maxSteps_->setEnabled(h.epochs == 0);
   maxSteps_->setValue(static_cast<int>(h.maxSteps));
   lr_->setValue(h.lr);
   microBatch_->setValue(static_cast<int>(h.microBatch));
