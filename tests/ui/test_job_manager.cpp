@@ -330,6 +330,24 @@ private Q_SLOTS:
     QVERIFY(!QDir(p.paths.jobsRoot).exists());
   }
 
+  void aRowChangedElsewhereIsReportedNotFatal() {
+    Profile p;
+    QSignalSpy errors(p.manager.get(), &JobManager::errorOccurred);
+    const qint64 id = p.manager->submit(fakeDraft("deleted-elsewhere", base_, p.dataset(5), 20)).id;
+    QVERIFY(waitForStep(*p.manager, id, 2));
+    {  // another program (or a second window) removes the row under the running job
+      sqlite3* db = nullptr;
+      QCOMPARE(sqlite3_open(p.db.toUtf8().constData(), &db), SQLITE_OK);
+      QCOMPARE(sqlite3_exec(db, "DELETE FROM jobs", nullptr, nullptr, nullptr), SQLITE_OK);
+      sqlite3_close(db);
+    }
+    // The process ends, its outcome cannot be stored: an error to show, no crash, nothing published.
+    QTRY_VERIFY_WITH_TIMEOUT(!p.manager->hasProcess(id), 20000);
+    QVERIFY(!errors.isEmpty());
+    QVERIFY2(errors.last()[0].toString().contains(QStringLiteral("not found")), qPrintable(errors.last()[0].toString()));
+    QVERIFY(!QDir(p.paths.fineTunedRoot).exists());
+  }
+
   void aMissingProgramFailsTheJob() {
     Profile p;
     p.manager->setProgram(p.dir.filePath(QStringLiteral("no-such-cli")));

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QTimer>
 #include <algorithm>
+#include <functional>
 
 #include "core/jobs/job_config.h"
 #include "core/jobs/job_queue.h"
@@ -148,6 +149,14 @@ void JobManager::remove(qint64 id) {
   Q_EMIT jobsChanged();
 }
 
+void JobManager::guarded(const std::function<void()>& work) {
+  try {
+    work();
+  } catch (const std::exception& e) {
+    Q_EMIT errorOccurred(QString::fromUtf8(e.what()));
+  }
+}
+
 void JobManager::setState(qint64 id, JobState state, const std::string& error, const std::string& outputModel) {
   store_->transition(id, state, {error, outputModel, 0});
   changed(id);
@@ -161,7 +170,7 @@ void JobManager::schedule() {
       waiting = true;  // the last app's process is still writing its checkpoint
       continue;
     }
-    start(*job(id));
+    guarded([&] { start(store_->require(id)); });
   }
   if (waiting) QTimer::singleShot(500, this, &JobManager::schedule);
 }
@@ -198,12 +207,19 @@ void JobManager::start(const Job& job) {
     processes_.erase(id);
     process->deleteLater();
     appendLog(id, QStringLiteral("error: cannot start %1: %2\n").arg(program_, error));
-    setState(id, JobState::Failed, tr("cannot start %1: %2").arg(program_, error).toStdString());
+    guarded([&] { setState(id, JobState::Failed, tr("cannot start %1: %2").arg(program_, error).toStdString()); });
     schedule();
   });
   process->start(program_, args, logPath);
   if (!processes_.count(job.id)) return;  // it failed to start at once (failedToStart ran)
-  store_->transition(job.id, JobState::Running, {{}, {}, process->pid()});
+  try {
+    store_->transition(job.id, JobState::Running, {{}, {}, process->pid()});
+  } catch (...) {
+    // The row changed under us (another window cancelled it): this process must not run.
+    processes_.erase(job.id);
+    delete process;
+    throw;
+  }
   changed(job.id);
   loaded_.insert(job.id);
   JobMonitor* monitor = monitor_.data();
@@ -224,8 +240,10 @@ void JobManager::onOutput(const JobOutput& out) {
     qint64& last = lastSavedMs_[out.jobId];
     if (out.readAtMs - last >= kProgressSaveIntervalMs) {
       last = out.readAtMs;
-      store_->setProgress(out.jobId, p.step(), p.maxSteps());
-      reload();
+      guarded([&] {
+        store_->setProgress(out.jobId, p.step(), p.maxSteps());
+        reload();
+      });
     }
   }
   Q_EMIT progressChanged(out.jobId);
@@ -259,7 +277,13 @@ void JobManager::onDrained(qint64 id) {
   pendingEnds_.erase(it);
   const jobs::StopRequest request = pendingRequests_[id];
   pendingRequests_.erase(id);
-  finishJob(id, end, request);
+  try {
+    finishJob(id, end, request);
+  } catch (const std::exception& e) {
+    publishing_.erase(id);
+    Q_EMIT errorOccurred(QString::fromUtf8(e.what()));
+    schedule();
+  }
 }
 
 void JobManager::finishJob(qint64 id, jobs::ProcessEnd end, jobs::StopRequest request) {
@@ -280,7 +304,7 @@ void JobManager::finishJob(qint64 id, jobs::ProcessEnd end, jobs::StopRequest re
 }
 
 void JobManager::publish(qint64 id) {
-  const Job j = *job(id);
+  const Job j = store_->require(id);
   const std::string finalDir = folder(id).finalModelDir();
   const std::string root = paths_.fineTunedRoot.toStdString();
   // A rename on one file system; a copy of gigabytes otherwise: never on the GUI thread.
@@ -288,13 +312,13 @@ void JobManager::publish(qint64 id) {
       this, [finalDir, root, name = j.name] { return jobs::publishModel(finalDir, root, name); },
       [this, id](std::string dir) {
         publishing_.erase(id);
-        setState(id, JobState::Succeeded, {}, dir);
+        guarded([&] { setState(id, JobState::Succeeded, {}, dir); });
         Q_EMIT modelPublished(id, qs(dir));
         schedule();
       },
       [this, id](const QString& error) {
         publishing_.erase(id);
-        setState(id, JobState::Failed, error.toStdString());
+        guarded([&] { setState(id, JobState::Failed, error.toStdString()); });
         schedule();
       });
 }

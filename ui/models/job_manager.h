@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QString>
 #include <QThread>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -105,6 +106,9 @@ private:
   void onDrained(qint64 id);
   void finishJob(qint64 id, jobs::ProcessEnd end, jobs::StopRequest request);
   void publish(qint64 id);
+  // Work started by a process or the monitor, not by a caller who could catch: an exception must
+  // not unwind into Qt's event loop, so it becomes errorOccurred.
+  void guarded(const std::function<void()>& work);
   void setState(qint64 id, jobs::JobState state, const std::string& error = {}, const std::string& outputModel = {});
   void appendLog(qint64 id, const QString& text);
   bool previousProcessAlive(qint64 id) const;
