@@ -29,7 +29,9 @@ inline QString writeDataset(const QString& path, int samples, int badLine = 0) {
   return path;
 }
 
+#ifdef FAKE_TRAINER_PATH
 inline QString fakeTrainer() { return QStringLiteral(FAKE_TRAINER_PATH); }
+#endif
 
 // A draft for the fake trainer: `steps` steps, checkpoints every `checkpointEvery`.
 inline jobs::JobDraft fakeDraft(const std::string& name, const QString& baseModel, const QString& dataset, int steps,
@@ -77,7 +79,8 @@ inline std::string dumpWithoutJob(const QString& dbPath, qint64 skipJobId) {
   sqlite3_backup_finish(backup);
   // The row goes, and the id counter it advanced (AUTOINCREMENT never reuses an id) steps back.
   const std::string del = "DELETE FROM jobs WHERE id = " + std::to_string(skipJobId) +
-                          "; UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'jobs'";
+                          "; UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'jobs'"
+                          "; DELETE FROM sqlite_sequence WHERE name = 'jobs' AND seq = 0";
   sqlite3_exec(dst, del.c_str(), nullptr, nullptr, nullptr);
   sqlite3_close(src);
   sqlite3_close(dst);

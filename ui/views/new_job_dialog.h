@@ -47,6 +47,9 @@ public:
   QSpinBox* epochsBox() const { return epochs_; }
   QSpinBox* maxStepsBox() const { return maxSteps_; }
   QSpinBox* microBatchBox() const { return microBatch_; }
+  QSpinBox* gradAccumBox() const { return gradAccum_; }
+  QSpinBox* checkpointEveryBox() const { return checkpointEvery_; }
+  QSpinBox* evalEveryBox() const { return evalEvery_; }
   QSpinBox* seqLenBox() const { return seqLen_; }
   QDoubleSpinBox* learningRateBox() const { return lr_; }
   QSpinBox* loraRankBox() const { return loraRank_; }
