@@ -100,6 +100,41 @@ const std::vector<Migration>& migrations() {
         );
         CREATE INDEX jobs_by_state ON jobs(state, queued_at);
       )sql"},
+      // v5: evaluation runs of the app's Evaluation page (core/storage/eval_run_store.h). A run's
+      // overall score is a column so lists and charts need no JSON; per-group scores (average,
+      // categories, subjects) are rows of eval_scores; the whole report stays in report_json.
+      {5, R"sql(
+        CREATE TABLE eval_runs (
+          id               INTEGER PRIMARY KEY AUTOINCREMENT,
+          model_dir        TEXT    NOT NULL,
+          model_name       TEXT    NOT NULL,
+          task             TEXT    NOT NULL,
+          title            TEXT    NOT NULL DEFAULT '',
+          data_path        TEXT    NOT NULL DEFAULT '',
+          metric           TEXT    NOT NULL DEFAULT 'accuracy',
+          shots            INTEGER NOT NULL DEFAULT -1,
+          scoring          TEXT    NOT NULL DEFAULT 'letter',
+          item_limit       INTEGER NOT NULL DEFAULT 0,
+          started_at       INTEGER NOT NULL,
+          finished_at      INTEGER NOT NULL,
+          state            TEXT    NOT NULL,
+          error_text       TEXT    NOT NULL DEFAULT '',
+          score            REAL    NOT NULL DEFAULT 0,
+          items_done       INTEGER NOT NULL DEFAULT 0,
+          items_per_second REAL    NOT NULL DEFAULT 0,
+          report_json      TEXT    NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX eval_runs_by_time ON eval_runs(started_at);
+        CREATE TABLE eval_scores (
+          run_id  INTEGER NOT NULL REFERENCES eval_runs(id) ON DELETE CASCADE,
+          kind    TEXT    NOT NULL,   -- average | category | subject
+          key     TEXT    NOT NULL,
+          name    TEXT    NOT NULL DEFAULT '',
+          count   INTEGER NOT NULL DEFAULT 0,
+          score   REAL    NOT NULL DEFAULT 0,
+          PRIMARY KEY (run_id, kind, key)
+        );
+      )sql"},
   };
   return steps;
 }
