@@ -24,6 +24,7 @@
 #include "ui/models/model_list_model.h"
 #include "ui/views/chat_pane.h"
 #include "ui/views/conversation_sidebar.h"
+#include "ui/views/evaluation_page.h"
 #include "ui/views/generation_settings_dialog.h"
 #include "ui/views/history_dialog.h"
 #include "ui/views/icons.h"
@@ -211,6 +212,7 @@ void MainWindow::buildMenus() {
     jobsPage_->showNewJobDialog();
   });
   models->addAction(tr("Show &jobs"), this, [this] { pages_->showPage(QStringLiteral("jobs")); });
+  models->addAction(tr("&Evaluation…"), QKeySequence(tr("Ctrl+Shift+E")), this, &MainWindow::showEvaluation);
 
   QMenu* settings = menuBar()->addMenu(tr("&Settings"));
   settings->addAction(icons::get(QStringLiteral("settings")), tr("&Generation settings…"), this,
@@ -409,9 +411,35 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   event->accept();
 }
 
+void MainWindow::showEvaluation() {
+  EvaluationPage* page = evaluationPage();
+  if (!page) return;
+  page->show();
+  page->raise();
+  page->activateWindow();
+}
+
+EvaluationPage* MainWindow::evaluationPage() {
+  if (evaluationPage_ || shutDown_) return evaluationPage_;
+  // Created on first use: it opens its own connection to the database and a worker thread.
+  try {
+    evaluationPage_ = new EvaluationPage(models_, QString::fromStdString(store_.path()),
+                                         evalTaskPresets(EvalDataRoots::appDefaults()), this);
+  } catch (const std::exception& e) {
+    showError(QString::fromUtf8(e.what()));
+    return nullptr;
+  }
+  evaluationPage_->setWindowFlag(Qt::Window);
+  evaluationPage_->setWindowTitle(tr("Evaluation — MindLLM Studio"));
+  evaluationPage_->resize(1100, 760);
+  return evaluationPage_;
+}
+
 void MainWindow::shutdown() {
   if (shutDown_) return;
   shutDown_ = true;
+  // Cancels a running evaluation and stores it as cancelled (EvaluationSession's destructor).
+  delete evaluationPage_;
   // Cancel everything queued or running, let the worker finish its current token, then deliver
   // its last signals so the answer is saved as Stopped with all its text.
   if (generationWorker_) generationWorker_->requestStop(std::numeric_limits<quint64>::max());

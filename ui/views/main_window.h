@@ -24,6 +24,7 @@ class ConversationListModel;
 class ConversationSidebar;
 class JobManager;
 class JobsPage;
+class EvaluationPage;
 class ModelListModel;
 class PageSwitcher;
 struct ModelSources;
@@ -47,6 +48,9 @@ public:
   // Export through a worker thread with its own database connection; emits exportFinished.
   void exportConversations(const QList<qint64>& ids, const QString& format, const QString& path);
   void importConversations(const QString& path);
+  // The Evaluation page, in its own window (Models → Evaluation…); created on first use.
+  void showEvaluation();
+  EvaluationPage* evaluationPage();
   // Stops a running answer and the worker threads; called by closeEvent.
   void shutdown();
 
@@ -99,6 +103,7 @@ private:
   JobManager* jobs_ = nullptr;
   JobsPage* jobsPage_ = nullptr;
   PageSwitcher* pages_ = nullptr;
+  QPointer<EvaluationPage> evaluationPage_;
   QLabel* modelStatus_ = nullptr;
   QLabel* deviceStatus_ = nullptr;
   bool shutDown_ = false;
