@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QMenuBar>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -28,6 +29,8 @@
 #include "ui/models/model_list_model.h"
 #include "ui/views/eval_comparison_chart.h"
 #include "ui/views/evaluation_page.h"
+#include "ui/views/main_window.h"
+#include "ui_test_support.h"
 
 using namespace mindllm;
 using namespace mindllm::ui;
@@ -248,6 +251,30 @@ private Q_SLOTS:
     QCOMPARE(p.page->runsView()->model()->rowCount(), 0);
     QCOMPARE(storage::EvalRunStore(db.toStdString()).list().size(), size_t{0});
     QVERIFY(p.page->runButton()->isEnabled());
+  }
+
+  void mainWindowOpensThePageOnItsDatabase() {
+    test::TempProfile profile;
+    const AssistantCatalog assistants = test::testAssistants();
+    MainWindow window(*profile.store, assistants, *profile.settings, QStringLiteral("en"));
+    QSignalSpy refreshed(window.models(), &ModelListModel::refreshed);
+    ModelSources sources;
+    sources.shipped << modelDir_;
+    window.setModelSources(sources);
+    QVERIFY(refreshed.wait(20000));
+    QAction* open = nullptr;
+    for (QAction* a : window.menuBar()->findChildren<QAction*>())
+      if (a->text() == QStringLiteral("&Evaluation…")) open = a;
+    QVERIFY(open);
+    open->trigger();
+    EvaluationPage* page = window.evaluationPage();
+    QVERIFY(page);
+    QTRY_VERIFY(page->isVisible());
+    QCOMPARE(page->modelPicker()->currentText(), QStringLiteral("tiny-llama"));
+    QVERIFY(page->taskCheckBox("ceval"));
+    QCOMPARE(QString::fromStdString(page->session()->store().path()), profile.dbPath());
+    window.shutdown();
+    QVERIFY(!window.evaluationPage());  // closed with the window
   }
 };
 

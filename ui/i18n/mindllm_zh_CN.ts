@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>EvalTaskCatalog</name>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>Domain choice (sample)</source>
+        <translation>领域选择题（示例）</translation>
+    </message>
+    <message>
+        <source>Domain classification (sample)</source>
+        <translation>领域分类（示例）</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>法律</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>金融</translation>
+    </message>
+</context>
+<context>
     <name>mindllm::ui::ChatPane</name>
     <message>
         <source>Assistant for this conversation</source>
@@ -233,6 +256,227 @@ Start one with New conversation.</source>
     <message>
         <source>the check failed (exit status %1)</source>
         <translation>检查失败（退出状态 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::EvalComparisonChart</name>
+    <message>
+        <source>Accuracy by task (%)</source>
+        <translation>各任务准确率（%）</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::EvalRunListModel</name>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>default shots</source>
+        <translation>默认示例数</translation>
+    </message>
+    <message>
+        <source>%1-shot</source>
+        <translation>%1 示例</translation>
+    </message>
+    <message>
+        <source>first %1</source>
+        <translation>前 %1 题</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 q/s</source>
+        <translation>%1 题/秒</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::EvaluationPage</name>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <source>Delete selected runs</source>
+        <translation>删除所选评测</translation>
+    </message>
+    <message>
+        <source>Runs (select several to compare them):</source>
+        <translation>评测记录（多选以进行比较）：</translation>
+    </message>
+    <message>
+        <source>Loading the model in %1…</source>
+        <translation>正在加载 %1 中的模型…</translation>
+    </message>
+    <message>
+        <source>Task %1 of %2: %3 — reading the data…</source>
+        <translation>第 %1/%2 个任务：%3 — 正在读取数据…</translation>
+    </message>
+    <message>
+        <source>Cancelled; the part that ran is stored as cancelled.</source>
+        <translation>已取消；已运行的部分以“已取消”保存。</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>data folder or file</source>
+        <translation>数据文件夹或文件</translation>
+    </message>
+    <message>
+        <source>Data for %1 (%2)</source>
+        <translation>%1 的数据（%2）</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation>选择数据文件夹</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>task default</source>
+        <translation>任务默认</translation>
+    </message>
+    <message>
+        <source>k-shot:</source>
+        <translation>示例数（k-shot）：</translation>
+    </message>
+    <message>
+        <source>letters</source>
+        <translation>选项字母</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项内容</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>两者</translation>
+    </message>
+    <message>
+        <source>Scoring:</source>
+        <translation>评分方式：</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>At most this many questions per subject</source>
+        <translation>每个科目最多评测的题数</translation>
+    </message>
+    <message>
+        <source>Questions:</source>
+        <translation>题数：</translation>
+    </message>
+    <message>
+        <source>Choose the data folder for %1.</source>
+        <translation>请为 %1 选择数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Task %1 of %2: %3 — %4 / %5 questions · %6 questions/s</source>
+        <translation>第 %1/%2 个任务：%3 — %4 / %5 题 · %6 题/秒</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::EvaluationSession</name>
+    <message>
+        <source>An evaluation is already running.</source>
+        <translation>已有评测正在运行。</translation>
+    </message>
+    <message>
+        <source>Choose a model to evaluate.</source>
+        <translation>请选择要评测的模型。</translation>
+    </message>
+    <message>
+        <source>Choose at least one task.</source>
+        <translation>请至少选择一个任务。</translation>
+    </message>
+    <message>
+        <source>The run could not be stored: %1</source>
+        <translation>无法保存此次评测：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mindllm::ui::EvaluationWorker</name>
+    <message>
+        <source>Could not load the model in %1:
+%2</source>
+        <translation>无法加载 %1 中的模型：
+%2</translation>
     </message>
 </context>
 <context>
@@ -774,6 +1018,18 @@ Model: %1</source>
     <message>
         <source>Show &amp;jobs</source>
         <translation>查看任务(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation…</source>
+        <translation>评测(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Evaluation — MindLLM Studio</source>
+        <translation>评测 — MindLLM Studio</translation>
     </message>
 </context>
 <context>
