@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Takes the main-window screenshots in docs/ (English and Chinese) under Xvfb, from a fresh
-# profile filled with the demo conversations in docs/screenshots/, and the Jobs page while a real
-# LoRA fine-tuning job runs on the demo model (live loss chart). Needs xvfb-run and a CJK font
+# profile filled with the demo conversations in docs/screenshots/, the Jobs page while a real
+# LoRA fine-tuning job runs on the demo model (live loss chart), and the Evaluation page
+# (docs/screenshots/evaluation-<lang>.png) after two real runs of the sample tasks on the model.
+# Needs xvfb-run and a CJK font
 # (Debian: xvfb fonts-wqy-microhei).
 #
 #   scripts/screenshots.sh [build-dir]      (default: build)
@@ -63,3 +65,22 @@ JSON
     echo "wrote $out"
   fi
 done
+
+# The Evaluation page: the sample tasks run twice on the model (two app starts on one profile, so
+# the second shows both runs, read back from the database), then the page is captured.
+if [[ ${#model_args[@]} -gt 0 ]]; then
+  for lang in en zh_CN; do
+    profile=$work/eval-$lang
+    mkdir -p "$profile"
+    out=$root/docs/screenshots/evaluation-$lang.png
+    for pass in first second; do
+      LANG=${lang}.UTF-8 QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1400x900x24" \
+        "$studio" --data-dir "$profile" --lang "$lang" --page evaluation --evaluate ceval,cmmlu,mmlu,domain_choice \
+        --screenshot "$work/eval-$pass.png" "${model_args[@]}"
+    done
+    cp "$work/eval-second.png" "$out"
+    echo "wrote $out"
+  done
+else
+  echo "no model for the Evaluation page screenshot (build mindllm-cli or set MINDLLM_SCREENSHOT_MODEL)" >&2
+fi

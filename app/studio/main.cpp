@@ -1,6 +1,7 @@
 // mindllm-studio: the desktop chat app. Thin: parse a few options, open the history database,
 // show the main window. Everything else lives in ui/ (library mindllm_ui).
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -19,12 +20,30 @@
 #include "ui/assistant_catalog.h"
 #include "ui/language.h"
 #include "ui/models/conversation_list_model.h"
+#include "ui/models/evaluation_session.h"
 #include "ui/models/job_manager.h"
+#include "ui/models/model_list_model.h"
+#include "ui/views/evaluation_page.h"
 #include "ui/views/jobs_page.h"
 #include "ui/views/main_window.h"
 #include "ui/views/page_switcher.h"
 
 using namespace mindllm;
+
+namespace {
+
+// Checks the tasks and presses Run once the model list has been read (it is read on a worker).
+void startEvaluation(ui::MainWindow& window, ui::EvaluationPage* page, const QStringList& tasks) {
+  for (const QString& id : tasks)
+    if (QCheckBox* box = page->taskCheckBox(id.trimmed())) box->setChecked(true);
+  auto run = [page] { page->runChecked(); };
+  if (!window.models()->isRefreshing() && window.models()->rowCount() > 0)
+    QTimer::singleShot(0, page, run);
+  else
+    QObject::connect(window.models(), &ui::ModelListModel::refreshed, page, run, Qt::SingleShotConnection);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -52,12 +71,16 @@ int main(int argc, char** argv) {
   QCommandLineOption screenshotDelay(QStringLiteral("screenshot-delay"),
                                      QStringLiteral("Milliseconds before --screenshot is taken (default 1500)."),
                                      QStringLiteral("ms"), QStringLiteral("1500"));
-  QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Page to show at start: chat or jobs."),
+  QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Page to show at start: chat, jobs or evaluation."),
                           QStringLiteral("page"));
   QCommandLineOption submitJob(QStringLiteral("submit-job"),
                                QStringLiteral("Queue the fine-tuning job described in this JSON file (docs/UI.md)."),
                                QStringLiteral("file"));
-  cli.addOptions({dataDir, lang, model, importJson, openLatest, screenshot, screenshotDelay, page, submitJob});
+  QCommandLineOption evaluate(QStringLiteral("evaluate"),
+                              QStringLiteral("With --page evaluation: run these tasks (ids such as ceval,mmlu) at start; "
+                                             "--screenshot then waits for them."),
+                              QStringLiteral("tasks"));
+  cli.addOptions({dataDir, lang, model, importJson, openLatest, screenshot, screenshotDelay, page, submitJob, evaluate});
   cli.process(app);
 
   const QString dataPath = cli.isSet(dataDir) ? cli.value(dataDir)
@@ -100,15 +123,28 @@ int main(int argc, char** argv) {
       window.pages()->showPage(QStringLiteral("jobs"));
       window.jobsPage()->selectJob(job.id);
     }
-    if (cli.isSet(page)) window.pages()->showPage(cli.value(page));
+    if (cli.isSet(page) && cli.value(page) != QStringLiteral("evaluation")) window.pages()->showPage(cli.value(page));
     window.show();
+    QWidget* shown = &window;
+    ui::EvaluationPage* evaluation = cli.value(page) == QStringLiteral("evaluation") ? window.evaluationPage() : nullptr;
+    if (evaluation) {
+      evaluation->show();
+      shown = evaluation;
+      if (cli.isSet(evaluate)) startEvaluation(window, evaluation, cli.value(evaluate).split(QLatin1Char(',')));
+    }
     if (cli.isSet(screenshot)) {
       const QString png = cli.value(screenshot);
-      // Give layouts, the model list and Markdown rendering time to settle (and a job time to run).
-      QTimer::singleShot(cli.value(screenshotDelay).toInt(), &window, [&window, png] {
-        const bool ok = window.grab().save(png);
+      auto take = [shown, png] {
+        const bool ok = shown->grab().save(png);
         QApplication::exit(ok ? 0 : 1);
-      });
+      };
+      // Give layouts, the model list and Markdown rendering time to settle (or the evaluation time to end).
+      if (evaluation && cli.isSet(evaluate))
+        QObject::connect(evaluation->session(), &ui::EvaluationSession::finished, shown, [shown, take] {
+          QTimer::singleShot(800, shown, take);
+        });
+      else
+        QTimer::singleShot(cli.value(screenshotDelay).toInt(), shown, take);
     }
     return app.exec();
   } catch (const std::exception& e) {

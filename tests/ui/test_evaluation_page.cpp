@@ -2,12 +2,13 @@
 // a real database: run a fixture task and see the progress bar move, the score in the table equal
 // to what runEvaluation() returns for the same request, the run in the database and, after a
 // second run, both side by side in the chart; the runs are listed again by a new page (restart).
-// Cancel stops a long run, which is stored as cancelled. Broken data shows the file and line and
+// Cancel stops a long run, which is stored as cancelled, and so does closing the page mid-run. Broken data shows the file and line and
 // stores nothing.
 #include <QBarSeries>
 #include <QBarSet>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QMenuBar>
 #include <QLineEdit>
@@ -236,6 +237,18 @@ private Q_SLOTS:
     QVERIFY(runs[0].itemsDone > 0);
     QVERIFY2(runs[0].itemsDone < 400, qPrintable(QString::number(runs[0].itemsDone)));
     QCOMPARE(p.cell(0, EvalRunListModel::StateColumn), QStringLiteral("cancelled"));
+
+    // Closing the page mid-run (the app quitting) cancels too and still stores the part that ran.
+    QTest::mouseClick(p.page->runButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(p.page->progressBar()->value() > 0, 30000);
+    QElapsedTimer closing;
+    closing.start();
+    p.page.reset();
+    QVERIFY2(closing.elapsed() < 5000, qPrintable(QString::number(closing.elapsed())));
+    const auto after = storage::EvalRunStore(db.toStdString()).list();
+    QCOMPARE(after.size(), size_t{2});
+    QCOMPARE(after[0].state, storage::EvalRunState::Cancelled);
+    QVERIFY(after[0].itemsDone < 400);
   }
 
   void brokenDataShowsFileAndLineAndStoresNothing() {

@@ -122,7 +122,13 @@ EvaluationPage::EvaluationPage(ModelListModel* models, const QString& dbPath, co
   updateChart();
 }
 
-EvaluationPage::~EvaluationPage() = default;
+EvaluationPage::~EvaluationPage() {
+  // The session cancels a running job and stores it as cancelled; this page must not hear of it
+  // half destroyed, so it stops listening first.
+  QObject::disconnect(session_, nullptr, this, nullptr);
+  QObject::disconnect(session_->runs(), nullptr, this, nullptr);
+  delete session_;
+}
 
 QWidget* EvaluationPage::buildTaskBox(const std::vector<EvalTaskPreset>& presets) {
   auto* box = new QGroupBox(tr("Tasks"));
@@ -217,7 +223,7 @@ void EvaluationPage::runChecked() {
   }
   error_->clear();
   error_->hide();
-  if (session_->start(modelPicker_->currentData().toString(), choices)) runLabels_ = labels;
+  if (session_->start(modelPicker_->currentData().toString(), choices, device_)) runLabels_ = labels;
 }
 
 void EvaluationPage::onRunningChanged(bool running) {

@@ -36,6 +36,8 @@ public:
 
   // Starts the checked tasks on the chosen model (what Run does).
   void runChecked();
+  // The compute device runs use ("cpu", "cuda", "cuda:1"); the app passes its preference.
+  void setDevice(const QString& device) { device_ = device; }
 
   EvaluationSession* session() const { return session_; }
   QComboBox* modelPicker() const { return modelPicker_; }
@@ -83,6 +85,7 @@ private:
   QLabel* error_ = nullptr;
   QTableView* runsView_ = nullptr;
   EvalComparisonChart* chart_ = nullptr;
+  QString device_ = QStringLiteral("cpu");
   QStringList runLabels_;  // the running job's tasks, as labelled on the page
   QString currentTaskLabel_;
 };

@@ -429,6 +429,7 @@ EvaluationPage* MainWindow::evaluationPage() {
     showError(QString::fromUtf8(e.what()));
     return nullptr;
   }
+  evaluationPage_->setDevice(settings_.device());
   evaluationPage_->setWindowFlag(Qt::Window);
   evaluationPage_->setWindowTitle(tr("Evaluation — MindLLM Studio"));
   evaluationPage_->resize(1100, 760);
