@@ -28,7 +28,7 @@
 namespace mindllm::ui {
 namespace {
 // With nothing selected the chart compares the latest runs, so a new run shows beside earlier ones.
-constexpr size_t kLatestRunsCharted = 6;
+constexpr size_t kLatestRunsCharted = 8;
 }  // namespace
 
 EvaluationPage::EvaluationPage(ModelListModel* models, const QString& dbPath, const std::vector<EvalTaskPreset>& presets,
@@ -71,6 +71,7 @@ EvaluationPage::EvaluationPage(ModelListModel* models, const QString& dbPath, co
   runsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
   runsView_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   runsView_->verticalHeader()->hide();
+  runsView_->setWordWrap(false);
   runsView_->horizontalHeader()->setStretchLastSection(true);
   runsView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   delete_ = new QPushButton(tr("Delete selected runs"));
