@@ -123,28 +123,25 @@ int main(int argc, char** argv) {
       window.pages()->showPage(QStringLiteral("jobs"));
       window.jobsPage()->selectJob(job.id);
     }
-    if (cli.isSet(page) && cli.value(page) != QStringLiteral("evaluation")) window.pages()->showPage(cli.value(page));
+    if (cli.isSet(page)) window.pages()->showPage(cli.value(page));
     window.show();
-    QWidget* shown = &window;
     ui::EvaluationPage* evaluation = cli.value(page) == QStringLiteral("evaluation") ? window.evaluationPage() : nullptr;
-    if (evaluation) {
-      evaluation->show();
-      shown = evaluation;
-      if (cli.isSet(evaluate)) startEvaluation(window, evaluation, cli.value(evaluate).split(QLatin1Char(',')));
-    }
+    if (evaluation && cli.isSet(evaluate))
+      startEvaluation(window, evaluation, cli.value(evaluate).split(QLatin1Char(',')));
     if (cli.isSet(screenshot)) {
       const QString png = cli.value(screenshot);
-      auto take = [shown, png] {
-        const bool ok = shown->grab().save(png);
+      auto take = [&window, png] {
+        const bool ok = window.grab().save(png);
         QApplication::exit(ok ? 0 : 1);
       };
-      // Give layouts, the model list and Markdown rendering time to settle (or the evaluation time to end).
+      // Give layouts, the model list and Markdown rendering time to settle (a job time to run, or
+      // the evaluation time to end).
       if (evaluation && cli.isSet(evaluate))
-        QObject::connect(evaluation->session(), &ui::EvaluationSession::finished, shown, [shown, take] {
-          QTimer::singleShot(800, shown, take);
+        QObject::connect(evaluation->session(), &ui::EvaluationSession::finished, &window, [&window, take] {
+          QTimer::singleShot(800, &window, take);
         });
       else
-        QTimer::singleShot(cli.value(screenshotDelay).toInt(), shown, take);
+        QTimer::singleShot(cli.value(screenshotDelay).toInt(), &window, take);
     }
     return app.exec();
   } catch (const std::exception& e) {

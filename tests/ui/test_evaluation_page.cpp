@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QToolButton>
 #include <QtTest>
 #include <chrono>
 #include <fstream>
@@ -31,6 +32,7 @@
 #include "ui/views/eval_comparison_chart.h"
 #include "ui/views/evaluation_page.h"
 #include "ui/views/main_window.h"
+#include "ui/views/page_switcher.h"
 #include "ui_test_support.h"
 
 using namespace mindllm;
@@ -266,6 +268,7 @@ private Q_SLOTS:
     QVERIFY(p.page->runButton()->isEnabled());
   }
 
+  // The Evaluation page is a page of the main window's navigation rail, beside Chat and Jobs.
   void mainWindowOpensThePageOnItsDatabase() {
     test::TempProfile profile;
     const AssistantCatalog assistants = test::testAssistants();
@@ -275,14 +278,26 @@ private Q_SLOTS:
     sources.shipped << modelDir_;
     window.setModelSources(sources);
     QVERIFY(refreshed.wait(20000));
+    window.show();
+    QCOMPARE(window.pages()->currentPage(), QStringLiteral("chat"));
+    QVERIFY(window.pages()->button(QStringLiteral("evaluation")));
+    QCOMPARE(window.pages()->button(QStringLiteral("evaluation"))->text(), QStringLiteral("Evaluation"));
     QAction* open = nullptr;
     for (QAction* a : window.menuBar()->findChildren<QAction*>())
       if (a->text() == QStringLiteral("&Evaluation…")) open = a;
     QVERIFY(open);
     open->trigger();
+    QCOMPARE(window.pages()->currentPage(), QStringLiteral("evaluation"));
     EvaluationPage* page = window.evaluationPage();
     QVERIFY(page);
+    QCOMPARE(window.pages()->page(QStringLiteral("evaluation")), page);
+    QCOMPARE(page->window(), &window);  // not a window of its own
     QTRY_VERIFY(page->isVisible());
+    window.pages()->showPage(QStringLiteral("jobs"));
+    QVERIFY(!page->isVisible());
+    window.pages()->button(QStringLiteral("evaluation"))->click();
+    QCOMPARE(window.pages()->currentPage(), QStringLiteral("evaluation"));
+    QVERIFY(page->isVisible());
     QCOMPARE(page->modelPicker()->currentText(), QStringLiteral("tiny-llama"));
     QVERIFY(page->taskCheckBox("ceval"));
     QCOMPARE(QString::fromStdString(page->session()->store().path()), profile.dbPath());

@@ -1025,7 +1025,7 @@ Model: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Evaluation — MindLLM Studio</source>
+        <source>Evaluation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1028,8 +1028,8 @@ Model: %1</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <source>Evaluation — MindLLM Studio</source>
-        <translation>评测 — MindLLM Studio</translation>
+        <source>Evaluation</source>
+        <translation>评测</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,11 @@ MainWindow::MainWindow(storage::ChatStore& store, const AssistantCatalog& assist
   pages_ = new PageSwitcher(this);
   pages_->addPage(QStringLiteral("chat"), icons::get(QStringLiteral("new_chat")), tr("Chat"), splitter);
   pages_->addPage(QStringLiteral("jobs"), icons::get(QStringLiteral("model")), tr("Jobs"), jobsPage_);
+  // The Evaluation page has its own connection to the database and its own worker thread.
+  evaluationPage_ = new EvaluationPage(models_, QString::fromStdString(store_.path()),
+                                       evalTaskPresets(EvalDataRoots::appDefaults()), this);
+  evaluationPage_->setDevice(settings_.device());
+  pages_->addPage(QStringLiteral("evaluation"), icons::get(QStringLiteral("check")), tr("Evaluation"), evaluationPage_);
   setCentralWidget(pages_);
 
   modelStatus_ = new QLabel(tr("No model loaded"), this);
@@ -376,6 +381,7 @@ void MainWindow::showPreferences() {
   if (dialog.exec() != QDialog::Accepted) return;
   const bool languageChanged = dialog.apply();
   session_->setDevice(settings_.device());
+  if (evaluationPage_) evaluationPage_->setDevice(settings_.device());
   deviceStatus_->setText(settings_.device().toUpper());
   onModelsRefreshed();
   if (languageChanged)
@@ -412,29 +418,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::showEvaluation() {
-  EvaluationPage* page = evaluationPage();
-  if (!page) return;
-  page->show();
-  page->raise();
-  page->activateWindow();
+  if (evaluationPage_) pages_->showPage(QStringLiteral("evaluation"));
 }
 
-EvaluationPage* MainWindow::evaluationPage() {
-  if (evaluationPage_ || shutDown_) return evaluationPage_;
-  // Created on first use: it opens its own connection to the database and a worker thread.
-  try {
-    evaluationPage_ = new EvaluationPage(models_, QString::fromStdString(store_.path()),
-                                         evalTaskPresets(EvalDataRoots::appDefaults()), this);
-  } catch (const std::exception& e) {
-    showError(QString::fromUtf8(e.what()));
-    return nullptr;
-  }
-  evaluationPage_->setDevice(settings_.device());
-  evaluationPage_->setWindowFlag(Qt::Window);
-  evaluationPage_->setWindowTitle(tr("Evaluation — MindLLM Studio"));
-  evaluationPage_->resize(1100, 760);
-  return evaluationPage_;
-}
+EvaluationPage* MainWindow::evaluationPage() const { return evaluationPage_; }
 
 void MainWindow::shutdown() {
   if (shutDown_) return;

@@ -48,9 +48,9 @@ public:
   // Export through a worker thread with its own database connection; emits exportFinished.
   void exportConversations(const QList<qint64>& ids, const QString& format, const QString& path);
   void importConversations(const QString& path);
-  // The Evaluation page, in its own window (Models → Evaluation…); created on first use.
+  // The Evaluation page of the navigation rail (also Models → Evaluation…); null after shutdown().
   void showEvaluation();
-  EvaluationPage* evaluationPage();
+  EvaluationPage* evaluationPage() const;
   // Stops a running answer and the worker threads; called by closeEvent.
   void shutdown();
 
