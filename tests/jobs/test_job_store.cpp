@@ -213,7 +213,8 @@ private Q_SLOTS:
 
       sqlite3* db = nullptr;
       QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-      QCOMPARE(sqlite3_exec(db, "DROP TABLE jobs; PRAGMA user_version = 3;", nullptr, nullptr, nullptr), SQLITE_OK);
+      QCOMPARE(sqlite3_exec(db, "DROP TABLE jobs; DROP TABLE IF EXISTS eval_scores; DROP TABLE IF EXISTS eval_runs; "
+                               "PRAGMA user_version = 3;", nullptr, nullptr, nullptr), SQLITE_OK);
       sqlite3_close(db);
     }
     auto store = openStore(path);
