@@ -10,10 +10,10 @@ GptNeoAttentionImpl::GptNeoAttentionImpl(const ModelConfig& c, int layerIndex)
     : layer(layerIndex), heads(c.numHeads), headDim(c.hiddenSize / c.numHeads), window(c.windowSize),
       local(c.isLocalLayer(layerIndex)), attnDropout(c.attentionDropout), residDropout(c.residDropout) {
   const int h = c.hiddenSize;
-  q_proj = register_module("q_proj", torch::nn::Linear(torch::nn::LinearOptions(h, h).bias(false)));
-  k_proj = register_module("k_proj", torch::nn::Linear(torch::nn::LinearOptions(h, h).bias(false)));
-  v_proj = register_module("v_proj", torch::nn::Linear(torch::nn::LinearOptions(h, h).bias(false)));
-  out_proj = register_module("out_proj", torch::nn::Linear(torch::nn::LinearOptions(h, h).bias(true)));
+  q_proj = register_module("q_proj", Projection(h, h, false));
+  k_proj = register_module("k_proj", Projection(h, h, false));
+  v_proj = register_module("v_proj", Projection(h, h, false));
+  out_proj = register_module("out_proj", Projection(h, h, true));
 }
 
 torch::Tensor GptNeoAttentionImpl::forward(const torch::Tensor& x, KVCache* cache) {
@@ -40,8 +40,8 @@ torch::Tensor GptNeoAttentionImpl::forward(const torch::Tensor& x, KVCache* cach
 }
 
 GptNeoMlpImpl::GptNeoMlpImpl(const ModelConfig& c) : activation(c.activation), residDropout(c.residDropout) {
-  c_fc = register_module("c_fc", torch::nn::Linear(c.hiddenSize, c.intermediateSize));
-  c_proj = register_module("c_proj", torch::nn::Linear(c.intermediateSize, c.hiddenSize));
+  c_fc = register_module("c_fc", Projection(c.hiddenSize, c.intermediateSize, true));
+  c_proj = register_module("c_proj", Projection(c.intermediateSize, c.hiddenSize, true));
 }
 
 torch::Tensor GptNeoMlpImpl::forward(const torch::Tensor& x) {

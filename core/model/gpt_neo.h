@@ -3,6 +3,7 @@
 // GPTNeoForCausalLM computes: learned positions, alternating global/local (windowed) attention
 // with unscaled fp32 scores, LayerNorm, gelu_new MLP, biases on out_proj and the MLP, tied head.
 #include "core/model/causal_lm.h"
+#include "core/model/projection.h"
 
 namespace mindllm {
 
@@ -10,7 +11,7 @@ struct GptNeoAttentionImpl : torch::nn::Module {
   GptNeoAttentionImpl(const ModelConfig& c, int layer);
   torch::Tensor forward(const torch::Tensor& x, KVCache* cache);
 
-  torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, out_proj{nullptr};
+  Projection q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, out_proj{nullptr};
   int layer, heads, headDim, window;
   bool local;
   double attnDropout, residDropout;
@@ -21,7 +22,7 @@ struct GptNeoMlpImpl : torch::nn::Module {
   GptNeoMlpImpl(const ModelConfig& c);
   torch::Tensor forward(const torch::Tensor& x);
 
-  torch::nn::Linear c_fc{nullptr}, c_proj{nullptr};
+  Projection c_fc{nullptr}, c_proj{nullptr};
   std::string activation;
   double residDropout;
 };

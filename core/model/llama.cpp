@@ -43,7 +43,7 @@ torch::Tensor applyRope(const torch::Tensor& x, const torch::Tensor& cos, const 
 LlamaAttentionImpl::LlamaAttentionImpl(const ModelConfig& c, int layerIndex)
     : layer(layerIndex), heads(c.numHeads), kvHeads(c.numKvHeads), headDim(c.headDim), dropout(c.attentionDropout) {
   const int h = c.hiddenSize;
-  auto lin = [&](int in, int out) { return torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(c.attentionBias)); };
+  auto lin = [&](int in, int out) { return Projection(in, out, c.attentionBias); };
   q_proj = register_module("q_proj", lin(h, heads * headDim));
   k_proj = register_module("k_proj", lin(h, kvHeads * headDim));
   v_proj = register_module("v_proj", lin(h, kvHeads * headDim));
@@ -69,7 +69,7 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::T
 }
 
 LlamaMlpImpl::LlamaMlpImpl(const ModelConfig& c) {
-  auto lin = [&](int in, int out) { return torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(c.mlpBias)); };
+  auto lin = [&](int in, int out) { return Projection(in, out, c.mlpBias); };
   gate_proj = register_module("gate_proj", lin(c.hiddenSize, c.intermediateSize));
   up_proj = register_module("up_proj", lin(c.hiddenSize, c.intermediateSize));
   down_proj = register_module("down_proj", lin(c.intermediateSize, c.hiddenSize));

@@ -2,6 +2,7 @@
 // The Llama layout for new pretraining, computing what Hugging Face's LlamaForCausalLM computes:
 // RoPE (rotate-half form), RMSNorm, SwiGLU MLP, optional grouped-query attention and tied head.
 #include "core/model/causal_lm.h"
+#include "core/model/projection.h"
 
 namespace mindllm {
 
@@ -23,7 +24,7 @@ struct LlamaAttentionImpl : torch::nn::Module {
   LlamaAttentionImpl(const ModelConfig& c, int layer);
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin, KVCache* cache);
 
-  torch::nn::Linear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
+  Projection q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
   int layer, heads, kvHeads, headDim;
   double dropout;
 };
@@ -32,7 +33,7 @@ TORCH_MODULE(LlamaAttention);
 struct LlamaMlpImpl : torch::nn::Module {
   LlamaMlpImpl(const ModelConfig& c);
   torch::Tensor forward(const torch::Tensor& x);
-  torch::nn::Linear gate_proj{nullptr}, up_proj{nullptr}, down_proj{nullptr};
+  Projection gate_proj{nullptr}, up_proj{nullptr}, down_proj{nullptr};
 };
 TORCH_MODULE(LlamaMlp);
 

@@ -1,6 +1,7 @@
 #include "training/cli/training_commands.h"
 
 #include "training/eval/eval_commands.h"
+#include "training/sft/sft_command.h"
 #include "training/trainer/pretrain_command.h"
 
 namespace mindllm::cli {
@@ -10,6 +11,7 @@ void registerTrainingCommands(CommandRegistry& registry) {
   registerTokenizerCommands(registry);
   registerPretokenizeCommands(registry);
   registerTrainerCommands(registry);
+  registerSftCommands(registry);
   registerEvalCommands(registry);
 }
 

@@ -72,6 +72,7 @@ int64_t estimateTrainingBytes(const ModelConfig& m, int64_t microBatch, int64_t 
 
 TrainerInputs buildPretrainInputs(const RunConfig& config, int rank, int worldSize, const torch::Device& device,
                                   bool bf16) {
+  if (config.train.empty()) throw fileError(config.where, "field 'data.train': at least one shard folder is required");
   TrainerInputs in;
   std::shared_ptr<Tokenizer> tokenizer = loadTokenizer(config.tokenizerDir);
   const ModelConfig modelConfig = resolveModelConfig(config, *tokenizer);

@@ -26,9 +26,9 @@ bool sameKind(const Json& fallback, const Json& value) {
   return fallback.type() == value.type();
 }
 
-// Merges `user` into `base` (the defaults), refusing fields the defaults do not have and values
-// of another kind than the default's. Arrays and nulls-by-default are taken whole.
-void mergeInto(Json& base, const Json& user, const std::string& prefix, const std::string& where) {
+}  // namespace
+
+void mergeConfigInto(Json& base, const Json& user, const std::string& prefix, const std::string& where) {
   if (!user.is_object()) throw fileError(where, "expected a JSON object" + (prefix.empty() ? "" : " at '" + prefix + "'"));
   for (const auto& [key, value] : user.items()) {
     const std::string field = prefix.empty() ? key : prefix + "." + key;
@@ -37,11 +37,13 @@ void mergeInto(Json& base, const Json& user, const std::string& prefix, const st
     if (!sameKind(*it, value))
       throw fileError(where, "field '" + field + "': expected " + typeName(*it) + ", got " + typeName(value));
     if (it->is_object() && !value.is_null())
-      mergeInto(*it, value, field, where);
+      mergeConfigInto(*it, value, field, where);
     else
       *it = value;
   }
 }
+
+namespace {
 
 const Json& at(const Json& j, const std::string& dotted) {
   const Json* cur = &j;
@@ -159,7 +161,7 @@ void applyOverride(Json& json, const std::string& assignment) {
   }
   Json patch = value;
   for (auto it = parts.rbegin(); it != parts.rend(); ++it) patch = Json{{*it, patch}};
-  mergeInto(json, patch, "", "--set " + key);
+  mergeConfigInto(json, patch, "", "--set " + key);
 }
 
 RunConfig RunConfig::load(const std::string& path, const std::vector<std::string>& overrides) {
@@ -173,7 +175,7 @@ RunConfig RunConfig::fromJson(const Json& user, const std::string& where, const 
   RunConfig c;
   c.where = where;
   Json j = defaults();
-  mergeInto(j, user, "", where);
+  mergeConfigInto(j, user, "", where);
   for (const auto& o : overrides) applyOverride(j, o);
   const Reader r{j, where};
 
@@ -205,7 +207,6 @@ RunConfig RunConfig::fromJson(const Json& user, const std::string& where, const 
 
   c.train = readSources(j["data"]["train"], "data.train", where, baseDir);
   c.val = readSources(j["data"]["val"], "data.val", where, baseDir);
-  if (c.train.empty()) throw fileError(where, "field 'data.train': at least one shard folder is required");
   c.seqLen = r.integer("data.seq_len", 1);
   c.shuffle = j["data"]["shuffle"].get<bool>();
 

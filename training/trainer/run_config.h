@@ -33,6 +33,7 @@ struct RunConfig {
   std::string chatTemplate = "mindllm";
   bool activationCheckpointing = false;
 
+  // Pretraining requires train (checked by buildPretrainInputs); fine-tuning reads its own "sft" data.
   std::vector<DataSource> train, val;  // val empty = the "val" split of the train sources
   int64_t seqLen = 1024;
   bool shuffle = true;
@@ -64,6 +65,11 @@ struct RunConfig {
 
   int64_t effectiveDecaySteps() const { return decaySteps > 0 ? decaySteps : maxSteps; }
 };
+
+// Merges `user` into `base` (defaults), refusing fields the defaults do not have and values of
+// another kind than the default's (errors name `where` and the dotted field under `prefix`).
+// Arrays and nulls-by-default are taken whole. Fine-tuning checks its "sft" object with it too.
+void mergeConfigInto(Json& base, const Json& user, const std::string& prefix, const std::string& where);
 
 // Applies "a.b.c=value" to `json` (value parsed as JSON when it parses, else taken as a string).
 // The key must exist in the defaults. Throws Error naming the override.

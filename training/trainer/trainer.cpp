@@ -46,6 +46,8 @@ struct Trainer::Run {
   int64_t bucketBytes = 0;
   double flopsPerToken = 0, peakFlops = 0;
   std::string lastCheckpoint;
+  bool partialCheckpoints = false;  // some parameters are frozen: checkpoints hold the trainable ones
+  std::ostream* log = &std::cout;
 };
 
 Trainer::Trainer(RunConfig config, const LaunchEnv& env)
@@ -107,11 +109,17 @@ TrainResult Trainer::run(TrainerInputs inputs, const TrainerHooks& hooks) {
                                        " is longer than the model's context window of " +
                                        std::to_string(r.modelConfig.maxPositions));
 
+  if (hooks.log) r.log = hooks.log;
   std::vector<std::pair<std::string, torch::Tensor>> named;
   for (const auto& p : model->named_parameters(/*recurse=*/true)) {
+    if (!p.value().requires_grad()) {
+      r.partialCheckpoints = true;
+      continue;
+    }
     named.emplace_back(p.key(), p.value());
     r.params.push_back(p.value());
   }
+  if (r.params.empty()) throw Error("trainer: the model has no trainable parameters");
   const bool shard = config_.zero1 && comm_->distributed();
   const std::vector<int> owners =
       shard ? balanceOwners(r.params, comm_->worldSize()) : std::vector<int>(r.params.size(), comm_->rank());
@@ -146,6 +154,11 @@ TrainResult Trainer::run(TrainerInputs inputs, const TrainerHooks& hooks) {
     fs::create_directories(config_.outputDir);
     writeJsonFileAtomic((fs::path(config_.outputDir) / "run_config.json").string(), config_.resolved);
     r.metrics.open((fs::path(config_.outputDir) / "metrics.jsonl").string(), resumeFrom.empty() ? -1 : r.step);
+    if (hooks.startRecord.is_object()) {
+      Json start = {{"type", "start"}, {"step", r.step}, {"max_steps", config_.maxSteps}};
+      start.update(hooks.startRecord);
+      r.metrics.write(start);
+    }
   }
 
   TrainResult result;
@@ -153,7 +166,7 @@ TrainResult Trainer::run(TrainerInputs inputs, const TrainerHooks& hooks) {
   StopSignal signals;
   StopSignal::clear();
   std::unique_ptr<cli::ProgressBar> bar;
-  if (leader) bar = std::make_unique<cli::ProgressBar>("pretrain", config_.maxSteps, "step");
+  if (leader) bar = std::make_unique<cli::ProgressBar>(hooks.progressLabel, config_.maxSteps, "step");
 
   auto logStart = Clock::now();
   int64_t logStartTokens = r.tokens;
@@ -212,7 +225,7 @@ TrainResult Trainer::run(TrainerInputs inputs, const TrainerHooks& hooks) {
   result.lastCheckpoint = r.lastCheckpoint;
   if (!result.interrupted) writeFinalModel(r, result);
   if (leader && result.interrupted)
-    std::cout << "stopped at step " << r.step << "; resume with the same command (checkpoint " << r.lastCheckpoint
+    *r.log << "stopped at step " << r.step << "; resume with the same command (checkpoint " << r.lastCheckpoint
               << ")" << std::endl;
   return result;
 }
@@ -310,7 +323,7 @@ EvalRecord Trainer::evaluate(Run& r) {
   r.metrics.write({{"type", "val"}, {"step", e.step}, {"val_loss", e.loss}, {"val_ppl", e.perplexity},
                    {"val_tokens", e.tokens}});
   if (comm_->rank() == 0)
-    std::cout << "step " << e.step << ": validation loss " << fmt(e.loss) << ", perplexity " << fmt(e.perplexity)
+    *r.log << "step " << e.step << ": validation loss " << fmt(e.loss) << ", perplexity " << fmt(e.perplexity)
               << std::endl;
   return e;
 }
@@ -360,7 +373,11 @@ std::string Trainer::saveCheckpoint(Run& r) {
       if (cudaStates.defined()) c.rng.push_back({"cuda.rank" + std::to_string(k), cudaStates[k]});
     }
     c.step = r.step;
-    c.model = stateDict(*r.in.model, torch::kFloat);
+    if (r.partialCheckpoints) {
+      for (const auto& s : r.optimizer->slots()) c.model.push_back({s.name, s.param.detach().to(torch::kFloat)});
+    } else {
+      c.model = stateDict(*r.in.model, torch::kFloat);
+    }
     c.runConfig = config_.resolved;
     c.modelConfig = r.modelConfig.toJson();
     c.trainerState = {{"format", "mindllm-trainer-checkpoint"},
@@ -375,7 +392,7 @@ std::string Trainer::saveCheckpoint(Run& r) {
                       {"device", device_.str()}};
     r.lastCheckpoint = writeCheckpoint(checkpointsRoot(config_), c);
     pruneCheckpoints(checkpointsRoot(config_), config_.keepLast);
-    std::cout << "checkpoint " << r.lastCheckpoint << std::endl;
+    *r.log << "checkpoint " << r.lastCheckpoint << std::endl;
   }
   comm_->barrier();  // nobody runs ahead (or exits) before the checkpoint is on disk
   r.lastSavedStep = r.step;
@@ -389,7 +406,10 @@ void Trainer::resume(Run& r, const std::string& dir) {
   for (const auto& [name, t] : ck.model) origin[name] = (fs::path(dir) / "model.safetensors").string();
   {
     torch::NoGradGuard noGrad;
-    loadWeightsInto(*r.in.model, ck.model, origin, dir);
+    if (r.partialCheckpoints)
+      loadTrainable(r, ck.model, (fs::path(dir) / "model.safetensors").string());
+    else
+      loadWeightsInto(*r.in.model, ck.model, origin, dir);
   }
   r.optimizer->loadState(ck.optimizer, st.at("optimizer_step").get<int64_t>(),
                          (fs::path(dir) / "optimizer.safetensors").string());
@@ -410,15 +430,35 @@ void Trainer::resume(Run& r, const std::string& dir) {
   auto cuda = ck.rng.find("cuda" + key);
   if (device_.is_cuda() && cuda != ck.rng.end()) setGeneratorState(device_, cuda->second.clone());
   if (comm_->rank() == 0)
-    std::cout << "resumed from " << dir << " at step " << r.step << " (" << r.tokens << " tokens)" << std::endl;
+    *r.log << "resumed from " << dir << " at step " << r.step << " (" << r.tokens << " tokens)" << std::endl;
+}
+
+void Trainer::loadTrainable(Run& r, const TensorMap& tensors, const std::string& file) {
+  // A checkpoint of a run with frozen parameters: exactly the trainable ones, by name.
+  for (const auto& s : r.optimizer->slots()) {
+    auto it = tensors.find(s.name);
+    if (it == tensors.end())
+      throw fileError(file, "missing tensor '" + s.name + "' (the run trains it: was the checkpoint made with "
+                            "another method or LoRA setting?)");
+    if (it->second.sizes() != s.param.sizes())
+      throw fileError(file, "tensor '" + s.name + "' has shape " + c10::str(it->second.sizes()) + ", the run needs " +
+                                c10::str(s.param.sizes()));
+    s.param.copy_(it->second);
+  }
+  if (tensors.size() != r.optimizer->slots().size())
+    throw fileError(file, "holds " + std::to_string(tensors.size()) + " tensors but the run trains " +
+                              std::to_string(r.optimizer->slots().size()) + " (another method or LoRA setting?)");
 }
 
 void Trainer::writeFinalModel(Run& r, TrainResult& result) {
-  if (config_.outputDir.empty() || !r.in.tokenizer) return;
+  if (config_.outputDir.empty() || (!r.in.tokenizer && !r.in.writeFinalModel)) return;
   const std::string dir = (fs::path(config_.outputDir) / "final").string();
   if (comm_->rank() == 0) {
-    saveModelFolder(dir, r.modelConfig, r.in.model, *r.in.tokenizer, ChatTemplate::byName(config_.chatTemplate));
-    std::cout << "model saved to " << dir << std::endl;
+    if (r.in.writeFinalModel)
+      r.in.writeFinalModel(dir);
+    else
+      saveModelFolder(dir, r.modelConfig, r.in.model, *r.in.tokenizer, ChatTemplate::byName(config_.chatTemplate));
+    *r.log << "model saved to " << dir << std::endl;
   }
   comm_->barrier();
   result.finalModelDir = dir;

@@ -10,12 +10,15 @@
 #include <torch/torch.h>
 
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "core/io/safetensors.h"
 #include "core/model/causal_lm.h"
 #include "core/tokenizer/tokenizer.h"
+#include "core/util/json_file.h"
 #include "training/trainer/batch_source.h"
 #include "training/trainer/launch_env.h"
 #include "training/trainer/run_config.h"
@@ -55,16 +58,28 @@ struct TrainResult {
 
 // What a trainer trains. Pretraining builds this from the run config (pretrain_setup.h);
 // fine-tuning code builds its own (a loaded model, a masked instruction batch source).
+//
+// Only parameters that require a gradient are trained (LoRA freezes the base): they alone go to
+// AdamW, the gradient all-reduce and clipping. When some are frozen, checkpoints hold only the
+// trainable ones (the frozen rest comes back from wherever the caller loaded it).
 struct TrainerInputs {
   CausalLM model;                        // initialised; moved to the device by the trainer
   std::shared_ptr<const Tokenizer> tokenizer;  // for the final model folder (null: none written)
   std::unique_ptr<BatchSource> train;
   std::function<std::unique_ptr<BatchSource>()> makeValidation;  // fresh reader per evaluation; null = none
+  // Writes the final model into the given folder on rank 0 (null: saveModelFolder of the model as
+  // trained). LoRA merges its adapters here.
+  std::function<void(const std::string& finalDir)> writeFinalModel;
 };
 
 struct TrainerHooks {
   std::function<void(const StepRecord&)> onStep;  // on rank 0 and others, after each step
   int64_t stopAfterStep = -1;  // behave as if a stop signal arrived once this step is done (tests)
+  // Fields of a {"type":"start","step":S,"max_steps":N,...} record written to metrics.jsonl at
+  // every (re)start; null = no such record (pretraining).
+  Json startRecord;
+  std::ostream* log = nullptr;         // human-readable lines (null: stdout)
+  std::string progressLabel = "pretrain";
 };
 
 class Trainer {
@@ -86,6 +101,7 @@ public:
 private:
   struct Run;
   void resume(Run& run, const std::string& dir);
+  void loadTrainable(Run& run, const TensorMap& tensors, const std::string& file);
   void step(Run& run, std::vector<Batch>& micro, StepRecord& record);
   EvalRecord evaluate(Run& run);
   std::string saveCheckpoint(Run& run);
