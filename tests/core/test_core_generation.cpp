@@ -12,22 +12,15 @@
 #include "core/util/error.h"
 #include "core/util/json_file.h"
 #include "core/util/utf8.h"
+#include "tests/support/error_of.h"
 
 using namespace mindllm;
+using mindllm::test::errorOf;
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string kTokenizer = MINDLLM_FIXTURES_DIR "/tokenizer/bpe";
-
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "";
-}
 
 }  // namespace
 

@@ -10,19 +10,12 @@
 #include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "core/util/json_file.h"
+#include "tests/support/error_of.h"
 
 using namespace mindllm;
+using mindllm::test::errorOf;
 
 namespace {
-
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
 
 void writeRaw(const std::string& path, uint64_t headerLen, const std::string& header, const std::string& data) {
   std::ofstream out(path, std::ios::binary);
@@ -68,16 +61,16 @@ private Q_SLOTS:
   void configErrorsNameTheField() {
     Json j = {{"model_type", "llama"}, {"vocab_size", 100}, {"hidden_size", 32}, {"num_hidden_layers", 2},
               {"num_attention_heads", 4}, {"num_key_value_heads", 3}, {"intermediate_size", 64}};
-    QVERIFY(errorOf([&] { ModelConfig::fromJson(j, "x/config.json"); }).find("num_key_value_heads") != std::string::npos);
+    QVERIFY(errorOf<Error>([&] { ModelConfig::fromJson(j, "x/config.json"); }).find("num_key_value_heads") != std::string::npos);
     j["num_key_value_heads"] = 2;
     j["hidden_size"] = "big";
-    const auto e = errorOf([&] { ModelConfig::fromJson(j, "x/config.json"); });
+    const auto e = errorOf<Error>([&] { ModelConfig::fromJson(j, "x/config.json"); });
     QVERIFY2(e.find("x/config.json") != std::string::npos && e.find("hidden_size") != std::string::npos, e.c_str());
     j["model_type"] = "bert";
-    QVERIFY(errorOf([&] { ModelConfig::fromJson(j); }).find("unknown architecture 'bert'") != std::string::npos);
+    QVERIFY(errorOf<Error>([&] { ModelConfig::fromJson(j); }).find("unknown architecture 'bert'") != std::string::npos);
     j = {{"model_type", "llama"}, {"vocab_size", 100}, {"hidden_size", 32}, {"num_hidden_layers", 2},
          {"num_attention_heads", 4}, {"intermediate_size", 64}, {"rope_scaling", {{"rope_type", "yarn"}}}};
-    QVERIFY(errorOf([&] { ModelConfig::fromJson(j); }).find("yarn") != std::string::npos);
+    QVERIFY(errorOf<Error>([&] { ModelConfig::fromJson(j); }).find("yarn") != std::string::npos);
   }
 
   void presetsHaveThePapersSizes() {
@@ -87,7 +80,7 @@ private Q_SLOTS:
     const auto big = presetConfig("mindllm-3b", 125700);
     QCOMPARE(big.layout, Layout::Llama);
     QVERIFY(big.parameterCount() > 2.8e9 && big.parameterCount() < 3.4e9);
-    QVERIFY(errorOf([] { presetConfig("nope", 10); }).find("unknown preset") != std::string::npos);
+    QVERIFY(errorOf<Error>([] { presetConfig("nope", 10); }).find("unknown preset") != std::string::npos);
   }
 
   void safetensorsRoundTripAllDtypes() {
@@ -118,32 +111,32 @@ private Q_SLOTS:
     const std::string good = R"({"w":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]}})";
     const std::string data(16, '\0');
     writeRaw(path("truncated.safetensors"), good.size(), good, data.substr(0, 10));
-    auto e = errorOf([&] { readSafetensors(path("truncated.safetensors")); });
+    auto e = errorOf<Error>([&] { readSafetensors(path("truncated.safetensors")); });
     QVERIFY2(e.find("truncated.safetensors") != std::string::npos && e.find("'w'") != std::string::npos, e.c_str());
 
     const std::string liar = R"({"w":{"dtype":"F32","shape":[2,2],"data_offsets":[0,12]}})";
     writeRaw(path("liar.safetensors"), liar.size(), liar, data);
-    e = errorOf([&] { readSafetensors(path("liar.safetensors")); });
+    e = errorOf<Error>([&] { readSafetensors(path("liar.safetensors")); });
     QVERIFY2(e.find("'w'") != std::string::npos && e.find("need 16") != std::string::npos, e.c_str());
 
     const std::string overlap =
         R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})";
     writeRaw(path("overlap.safetensors"), overlap.size(), overlap, data);
-    QVERIFY(errorOf([&] { readSafetensors(path("overlap.safetensors")); }).find("overlap") != std::string::npos);
+    QVERIFY(errorOf<Error>([&] { readSafetensors(path("overlap.safetensors")); }).find("overlap") != std::string::npos);
 
     writeRaw(path("hugeheader.safetensors"), 1ull << 40, good, data);
-    QVERIFY(errorOf([&] { readSafetensors(path("hugeheader.safetensors")); }).find("header length") != std::string::npos);
+    QVERIFY(errorOf<Error>([&] { readSafetensors(path("hugeheader.safetensors")); }).find("header length") != std::string::npos);
 
     writeRaw(path("badjson.safetensors"), 5, "{oops", data);
-    QVERIFY(errorOf([&] { readSafetensors(path("badjson.safetensors")); }).find("not valid JSON") != std::string::npos);
+    QVERIFY(errorOf<Error>([&] { readSafetensors(path("badjson.safetensors")); }).find("not valid JSON") != std::string::npos);
 
     const std::string dtype = R"({"w":{"dtype":"Q4","shape":[2],"data_offsets":[0,8]}})";
     writeRaw(path("dtype.safetensors"), dtype.size(), dtype, data);
-    e = errorOf([&] { readSafetensors(path("dtype.safetensors")); });
+    e = errorOf<Error>([&] { readSafetensors(path("dtype.safetensors")); });
     QVERIFY2(e.find("Q4") != std::string::npos && e.find("'w'") != std::string::npos, e.c_str());
 
     writeFileAtomic(path("short.safetensors"), std::string("abc"));
-    QVERIFY(errorOf([&] { readSafetensors(path("short.safetensors")); }).find("too short") != std::string::npos);
+    QVERIFY(errorOf<Error>([&] { readSafetensors(path("short.safetensors")); }).find("too short") != std::string::npos);
   }
 
   void torchBinMatchesWhatPyTorchSaved() {
@@ -165,14 +158,14 @@ private Q_SLOTS:
   void torchBinRefusesCodeAndLegacyAndTruncation() {
     const std::string dir = MINDLLM_FIXTURES_DIR "/torch_bin/";
     std::filesystem::remove("/tmp/mindllm_pwned");
-    auto e = errorOf([&] { readTorchBin(dir + "malicious.bin"); });
+    auto e = errorOf<Error>([&] { readTorchBin(dir + "malicious.bin"); });
     QVERIFY2(e.find("malicious.bin") != std::string::npos, e.c_str());
     QVERIFY(!std::filesystem::exists("/tmp/mindllm_pwned"));
-    e = errorOf([&] { readTorchBin(dir + "legacy.bin"); });
+    e = errorOf<Error>([&] { readTorchBin(dir + "legacy.bin"); });
     QVERIFY2(e.find("legacy") != std::string::npos, e.c_str());
     const std::string whole = readFile(dir + "state.bin");
     writeFileAtomic(path("cut.bin"), whole.substr(0, whole.size() / 2));
-    e = errorOf([&] { readTorchBin(path("cut.bin")); });
+    e = errorOf<Error>([&] { readTorchBin(path("cut.bin")); });
     QVERIFY2(e.find("cut.bin") != std::string::npos, e.c_str());
   }
 };

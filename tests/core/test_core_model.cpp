@@ -9,8 +9,10 @@
 #include "core/model/causal_lm.h"
 #include "core/util/error.h"
 #include "core/util/json_file.h"
+#include "tests/support/error_of.h"
 
 using namespace mindllm;
+using mindllm::test::errorOf;
 
 namespace {
 
@@ -37,15 +39,6 @@ torch::Tensor randomIds(int64_t b, int64_t t, int64_t vocab, uint64_t seed) {
 }
 
 double maxDiff(const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>(); }
-
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "";
-}
 
 }  // namespace
 

@@ -16,22 +16,15 @@
 #include "training/eval/math_word_problems.h"
 #include "training/eval/report_comparison.h"
 #include "training/eval/subject_catalog.h"
+#include "tests/support/error_of.h"
 
 using namespace mindllm;
+using mindllm::test::errorOf;
 using namespace mindllm::eval;
 
 namespace {
 
 const std::string kEval = MINDLLM_FIXTURES_DIR "/eval";
-
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "";
-}
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

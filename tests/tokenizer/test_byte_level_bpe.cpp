@@ -11,22 +11,14 @@
 #include "core/util/error.h"
 #include "core/util/utf8.h"
 #include "tokenizer/tokenizer_fixture.h"
+#include "tests/support/error_of.h"
 
 using namespace mindllm;
+using mindllm::test::errorOf;
 
 namespace {
 
 // Runs `load` and returns the Error message (empty if nothing was thrown).
-template <typename F>
-std::string errorOf(F&& load) {
-  try {
-    load();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return {};
-}
-
 }  // namespace
 
 class TestByteLevelBpe : public QObject {
@@ -169,12 +161,12 @@ private Q_SLOTS:
     const std::string dir = tmp.path().toStdString();
     auto load = [&] { return ByteLevelBpeTokenizer::load(dir); };
 
-    QVERIFY(errorOf(load).find("no byte-level BPE files") != std::string::npos);
-    QVERIFY(errorOf([&] { loadTokenizer(dir); }).find(dir + ": no tokenizer found") == 0);
-    QVERIFY(errorOf([&] { loadTokenizer(dir + "/nope"); }).find("not a folder") != std::string::npos);
+    QVERIFY(errorOf<Error>(load).find("no byte-level BPE files") != std::string::npos);
+    QVERIFY(errorOf<Error>([&] { loadTokenizer(dir); }).find(dir + ": no tokenizer found") == 0);
+    QVERIFY(errorOf<Error>([&] { loadTokenizer(dir + "/nope"); }).find("not a folder") != std::string::npos);
 
     tokfix::copyBpeFiles(dir, {"vocab.json"});
-    QCOMPARE(errorOf(load), dir + "/merges.txt: missing (vocab.json needs it)");
+    QCOMPARE(errorOf<Error>(load), dir + "/merges.txt: missing (vocab.json needs it)");
 
     tokfix::copyBpeFiles(dir, {"merges.txt"});
     std::string merges = readFile(dir + "/merges.txt");
@@ -183,33 +175,33 @@ private Q_SLOTS:
     std::string bad = merges;
     bad.insert(merges.find('\n', lineStart), " extra");
     tokfix::writeText(dir + "/merges.txt", bad);
-    QVERIFY2(errorOf(load).find(dir + "/merges.txt:4: expected two tokens") == 0, errorOf(load).c_str());
+    QVERIFY2(errorOf<Error>(load).find(dir + "/merges.txt:4: expected two tokens") == 0, errorOf<Error>(load).c_str());
 
     bad = merges;
     bad.insert(lineStart, "Ġzzz Ġqqq\n");  // tokens the vocabulary lacks
     tokfix::writeText(dir + "/merges.txt", bad);
-    QVERIFY2(errorOf(load).find(dir + "/merges.txt:4: merge \"Ġzzz Ġqqq\"") == 0, errorOf(load).c_str());
+    QVERIFY2(errorOf<Error>(load).find(dir + "/merges.txt:4: merge \"Ġzzz Ġqqq\"") == 0, errorOf<Error>(load).c_str());
 
     tokfix::writeText(dir + "/merges.txt", merges);
     const std::string vocab = readFile(dir + "/vocab.json");
     tokfix::writeText(dir + "/vocab.json", vocab.substr(0, vocab.size() / 2));  // truncated JSON
-    QVERIFY2(errorOf(load).find(dir + "/vocab.json:") == 0, errorOf(load).c_str());
-    QVERIFY(errorOf(load).find("invalid JSON") != std::string::npos);
+    QVERIFY2(errorOf<Error>(load).find(dir + "/vocab.json:") == 0, errorOf<Error>(load).c_str());
+    QVERIFY(errorOf<Error>(load).find("invalid JSON") != std::string::npos);
 
     tokfix::writeText(dir + "/vocab.json", R"({"a": 0, "b": "one"})");
-    QVERIFY2(errorOf(load).find("vocab.json: token \"b\": id must be a non-negative integer") != std::string::npos,
-             errorOf(load).c_str());
+    QVERIFY2(errorOf<Error>(load).find("vocab.json: token \"b\": id must be a non-negative integer") != std::string::npos,
+             errorOf<Error>(load).c_str());
 
     tokfix::writeText(dir + "/vocab.json", R"({"a": 0, "b": 0})");
-    QVERIFY(errorOf(load).find("id 0 is used by both") != std::string::npos);
+    QVERIFY(errorOf<Error>(load).find("id 0 is used by both") != std::string::npos);
 
     // Everything fine again, then a broken side file.
     tokfix::copyBpeFiles(dir, {"vocab.json"});
-    QVERIFY(errorOf(load).empty());
+    QVERIFY(errorOf<Error>(load).empty());
     tokfix::writeText(dir + "/added_tokens.json", R"({"<user>": "x"})");
-    QVERIFY2(errorOf(load).find("added_tokens.json: token '<user>'") != std::string::npos, errorOf(load).c_str());
+    QVERIFY2(errorOf<Error>(load).find("added_tokens.json: token '<user>'") != std::string::npos, errorOf<Error>(load).c_str());
     tokfix::writeText(dir + "/added_tokens.json", R"({"<user>": 5})");  // id 5 is "&"
-    QVERIFY2(errorOf(load).find("added token \"<user>\" has id 5") != std::string::npos, errorOf(load).c_str());
+    QVERIFY2(errorOf<Error>(load).find("added token \"<user>\" has id 5") != std::string::npos, errorOf<Error>(load).c_str());
   }
 
   void unsupportedTokenizerJsonIsRefused() {
@@ -218,7 +210,7 @@ private Q_SLOTS:
     Json tj = readJsonFile(tokfix::bpeDir() + "/tokenizer.json");
     tj["pre_tokenizer"] = {{"type", "Metaspace"}};
     writeJsonFileAtomic(dir + "/tokenizer.json", tj);
-    QVERIFY(errorOf([&] { loadTokenizer(dir); }).find("field 'pre_tokenizer'") != std::string::npos);
+    QVERIFY(errorOf<Error>([&] { loadTokenizer(dir); }).find("field 'pre_tokenizer'") != std::string::npos);
   }
 
   void encodesConcurrently() {

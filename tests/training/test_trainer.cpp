@@ -21,9 +21,11 @@
 #include "training/trainer/pretrain_setup.h"
 #include "training/trainer/run_config.h"
 #include "training/trainer/trainer.h"
+#include "tests/support/error_of.h"
 
 namespace fs = std::filesystem;
 using namespace mindllm;
+using mindllm::test::errorOf;
 using namespace mindllm::train;
 
 namespace {
@@ -35,15 +37,6 @@ RunConfig configFrom(const Json& j, const std::vector<std::string>& overrides = 
 TrainResult trainRun(const RunConfig& config, const TrainerHooks& hooks = {}) {
   Trainer trainer(config, LaunchEnv{});
   return trainer.run(buildPretrainInputs(config, 0, 1, trainer.device(), trainer.bf16()), hooks);
-}
-
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "";
 }
 
 bool bitwiseEqual(const torch::Tensor& a, const torch::Tensor& b) {
