@@ -10,8 +10,9 @@
 #
 # The model picker shows $MINDLLM_SCREENSHOT_MODEL when set (a model folder), otherwise a small
 # random model made with `mindllm-cli init` when the CLI is built. The Jobs shots fine-tune that
-# model on domains/law/sft_alpaca.jsonl with `mindllm-cli finetune` and are taken
-# $MINDLLM_SCREENSHOT_JOB_MS (default 45000) after the start, while the job runs.
+# model on domains/law/sft_alpaca.jsonl with `mindllm-cli finetune` (full fine-tuning: the demo
+# model is random, so adapters alone would barely move its loss) and are taken
+# $MINDLLM_SCREENSHOT_JOB_MS (default 90000) after the start, while the job runs.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
@@ -48,20 +49,20 @@ for lang in en zh_CN; do
     --screenshot "$out" "${model_args[@]}"
   echo "wrote $out"
 
-  # The Jobs page: a real fine-tuning job (the app runs `mindllm-cli finetune` beside it), taken
+  # The Jobs page: a real fine-tuning job (the app runs the mindllm-cli beside it), taken
   # while it trains, so the loss chart is live. Closing the app then interrupts the job.
   data=$root/domains/law/sft_alpaca.jsonl
   if [[ -n $model && -f $data ]]; then
     cat > "$profile/law-job.json" <<JSON
-{"name": "law-assistant-lora", "command": "finetune", "base_model": "$model", "dataset": "$data",
- "method": "lora",
- "hyperparameters": {"epochs": 0, "max_steps": 2000, "warmup_steps": 5, "lr": 0.002, "micro_batch": 4,
-                     "grad_accum": 1, "seq_len": 128, "eval_every": 10, "checkpoint_every": 100, "domain": "law"}}
+{"name": "law-assistant", "command": "finetune", "base_model": "$model", "dataset": "$data",
+ "method": "full",
+ "hyperparameters": {"epochs": 0, "max_steps": 120, "warmup_steps": 3, "lr": 0.003, "micro_batch": 2,
+                     "grad_accum": 1, "seq_len": 512, "eval_every": 5, "checkpoint_every": 50, "domain": "law"}}
 JSON
     out=$root/docs/screenshot-jobs-$lang.png
     LANG=${lang}.UTF-8 QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1400x900x24" \
       "$studio" --data-dir "$profile" --lang "$lang" --submit-job "$profile/law-job.json" \
-      --screenshot "$out" --screenshot-delay "${MINDLLM_SCREENSHOT_JOB_MS:-45000}" "${model_args[@]}"
+      --screenshot "$out" --screenshot-delay "${MINDLLM_SCREENSHOT_JOB_MS:-90000}" "${model_args[@]}"
     echo "wrote $out"
   fi
 done

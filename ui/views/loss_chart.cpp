@@ -72,8 +72,7 @@ void LossChart::setCurves(const std::vector<jobs::LossPoint>& train, const std::
   train_->replace(t);
   val_->replace(v);
   valDots_->replace(v);
-  double lastStep = static_cast<double>(std::max<qint64>(maxSteps, 1));
-  double lo = 0, hi = 1;
+  double lastStep = 0, lo = 0, hi = 1;
   bool any = false;
   for (const QList<QPointF>* list : {&t, &v})
     for (const QPointF& p : *list) {
@@ -82,7 +81,12 @@ void LossChart::setCurves(const std::vector<jobs::LossPoint>& train, const std::
       hi = any ? std::max(hi, p.y()) : p.y();
       any = true;
     }
-  steps_->setRange(0, lastStep);
+  // The step axis follows the curve with some room ahead (the progress bar shows the whole run),
+  // never past the run's end, and at least ten steps so its labels stay distinct.
+  double stepEnd = std::max(10.0, lastStep * 1.25);
+  if (maxSteps > 0) stepEnd = std::min(stepEnd, std::max(10.0, static_cast<double>(maxSteps)));
+  steps_->setRange(0, stepEnd);
+  steps_->applyNiceNumbers();
   const double pad = std::max((hi - lo) * 0.08, 0.05);
   loss_->setRange(any ? std::max(0.0, lo - pad) : 0.0, any ? hi + pad : 1.0);
   loss_->applyNiceNumbers();
