@@ -30,6 +30,80 @@ int64_t trainableParameters(CausalLMImpl& model) {
   return n;
 }
 
+// Everything the run needs that comes from the user's files; errors here are bad input (exit 2).
+struct Prepared {
+  sft::SftJob job;
+  sft::SftData data;
+  train::LaunchEnv env;
+};
+
+Prepared prepare(const ArgParser& p, const std::string& method) {
+  Prepared r;
+  r.job = sft::loadSftJob(p.get("config"), p.getAll("set"), method);
+  if (r.job.run.outputDir.empty() && !p.flagSet("check"))
+    throw fileError(r.job.run.where, "field 'output_dir': an output folder is required");
+  (void)inspectModelFolder(r.job.run.initFrom);
+  r.data = sft::prepareSftData(r.job);
+  r.env = train::LaunchEnv::fromEnvironment();
+  sft::fitScheduleToData(r.job, r.data, r.env.worldSize);
+  return r;
+}
+
+void printPlan(const std::string& command, const Prepared& r) {
+  const auto& run = r.job.run;
+  const auto& train = r.data.train;
+  std::cerr << command << ": " << r.job.sft.method << " fine-tuning of " << run.initFrom << "\n"
+            << "  data: " << r.data.trainSamples << " training samples -> " << train.count() << " sequences of "
+            << run.seqLen << " tokens (" << train.trainedTokens << " reply tokens" << (r.job.sft.pack ? ", packed" : "")
+            << (train.truncated ? ", " + std::to_string(train.truncated) + " cut to seq_len" : "")
+            << (train.dropped ? ", " + std::to_string(train.dropped) + " dropped without reply tokens" : "") << "); "
+            << r.data.valSamples << " validation samples -> " << r.data.val.count() << " sequences\n"
+            << "  schedule: " << run.maxSteps << " steps x " << run.microBatch * run.gradAccum * r.env.worldSize
+            << " sequences, lr " << run.lr << ", template " << run.chatTemplate << std::endl;
+}
+
+void writeDoneRecord(const sft::SftJob& job, const train::TrainResult& result) {
+  train::MetricsLog metrics;
+  metrics.open((fs::path(job.run.outputDir) / "metrics.jsonl").string(), result.endStep);
+  Json done = {{"type", "done"}, {"step", result.endStep}, {"model_dir", result.finalModelDir}};
+  if (job.sft.method == "lora") done["adapter_dir"] = (fs::path(job.run.outputDir) / "adapter").string();
+  metrics.write(done);
+}
+
+// Loads the model, trains, writes the outputs. Returns 0 (done) or 75 (stopped by a signal).
+int trainJob(const std::string& command, Prepared r) {
+  const sft::SftJob& job = r.job;
+  train::Trainer trainer(job.run, r.env);
+  train::TrainerHooks hooks;
+  hooks.log = &std::cerr;
+  hooks.progressLabel = command;
+  hooks.startRecord = {{"train_samples", r.data.trainSamples}, {"val_samples", r.data.valSamples},
+                       {"train_sequences", r.data.train.count()}, {"val_sequences", r.data.val.count()},
+                       {"method", job.sft.method}};
+  std::vector<std::string> adapted;
+  train::TrainerInputs inputs = sft::buildSftInputs(job, std::move(r.data), trainer.rank(), trainer.worldSize(), &adapted);
+  hooks.startRecord["trainable_parameters"] = trainableParameters(*inputs.model);
+  if (trainer.rank() == 0) {
+    std::cerr << "  model: " << inputs.model->config().parameterCount() / 1e6 << "M parameters, "
+              << hooks.startRecord["trainable_parameters"].get<int64_t>() << " trainable"
+              << (adapted.empty() ? "" : " (LoRA on " + std::to_string(adapted.size()) + " projections)") << " on "
+              << trainer.device().str() << std::endl;
+    fs::create_directories(job.run.outputDir);
+    writeJsonFileAtomic((fs::path(job.run.outputDir) / "sft_job.json").string(), job.resolved);
+  }
+  if (train::StopSignal::requested()) {
+    std::cerr << command << ": stopped before training started; run the same command to start again" << std::endl;
+    return kExitStopped;
+  }
+  const train::TrainResult result = trainer.run(std::move(inputs), hooks);
+  if (result.interrupted) return kExitStopped;
+  if (trainer.rank() == 0) {
+    writeDoneRecord(job, result);
+    std::cerr << command << ": done at step " << result.endStep << "; model in " << result.finalModelDir << std::endl;
+  }
+  return 0;
+}
+
 int runFineTuning(const std::vector<std::string>& args, const std::string& command, const std::string& method) {
   ArgParser p(command,
               command == "sft"
@@ -42,72 +116,17 @@ int runFineTuning(const std::vector<std::string>& args, const std::string& comma
       .flag("check", "validate the job and every line of the data, print the plan, and exit without training");
   // SIGTERM while the data and model load: nothing to save yet, but still a clean, resumable stop.
   train::StopSignal signals;
-  sft::SftJob job;
-  sft::SftData data;
-  train::LaunchEnv env;
+  Prepared prepared;
   try {
     if (!p.parse(args)) return 0;
-    job = sft::loadSftJob(p.get("config"), p.getAll("set"), method);
-    if (job.run.outputDir.empty() && !p.flagSet("check"))
-      throw fileError(job.run.where, "field 'output_dir': an output folder is required");
-    (void)inspectModelFolder(job.run.initFrom);
-    data = sft::prepareSftData(job);
-    env = train::LaunchEnv::fromEnvironment();
-    sft::fitScheduleToData(job, data, env.worldSize);
+    prepared = prepare(p, method);
   } catch (const std::exception& e) {
     return failed(kExitBadInput, e.what());
   }
-
-  const auto& run = job.run;
-  std::cerr << command << ": " << job.sft.method << " fine-tuning of " << run.initFrom << "\n"
-            << "  data: " << data.trainSamples << " training samples -> " << data.train.count() << " sequences of "
-            << run.seqLen << " tokens (" << data.train.trainedTokens << " reply tokens" << (job.sft.pack ? ", packed" : "")
-            << (data.train.truncated ? ", " + std::to_string(data.train.truncated) + " cut to seq_len" : "")
-            << (data.train.dropped ? ", " + std::to_string(data.train.dropped) + " dropped without reply tokens" : "")
-            << "); " << data.valSamples << " validation samples -> " << data.val.count() << " sequences\n"
-            << "  schedule: " << run.maxSteps << " steps x " << run.microBatch * run.gradAccum * env.worldSize
-            << " sequences, lr " << run.lr << ", template " << run.chatTemplate << std::endl;
+  printPlan(command, prepared);
   if (p.flagSet("check")) return 0;
-
   try {
-    train::Trainer trainer(run, env);
-    const struct {
-      int64_t trainSamples, valSamples, trainSequences, valSequences;
-    } counts{data.trainSamples, data.valSamples, data.train.count(), data.val.count()};
-    std::vector<std::string> adapted;
-    train::TrainerInputs inputs = sft::buildSftInputs(job, std::move(data), trainer.rank(), trainer.worldSize(), &adapted);
-    const int64_t trainable = trainableParameters(*inputs.model);
-    if (trainer.rank() == 0) {
-      std::cerr << "  model: " << inputs.model->config().parameterCount() / 1e6 << "M parameters, " << trainable
-                << " trainable" << (adapted.empty() ? "" : " (LoRA on " + std::to_string(adapted.size()) + " projections)")
-                << " on " << trainer.device().str() << std::endl;
-      fs::create_directories(run.outputDir);
-      writeJsonFileAtomic((fs::path(run.outputDir) / "sft_job.json").string(), job.resolved);
-    }
-    if (train::StopSignal::requested()) {
-      std::cerr << command << ": stopped before training started; run the same command to start again" << std::endl;
-      return kExitStopped;
-    }
-    train::TrainerHooks hooks;
-    hooks.log = &std::cerr;
-    hooks.progressLabel = command;
-    hooks.startRecord = {{"train_samples", counts.trainSamples},
-                         {"val_samples", counts.valSamples},
-                         {"train_sequences", counts.trainSequences},
-                         {"val_sequences", counts.valSequences},
-                         {"method", job.sft.method},
-                         {"trainable_parameters", trainable}};
-    const train::TrainResult result = trainer.run(std::move(inputs), hooks);
-    if (result.interrupted) return kExitStopped;
-    if (trainer.rank() == 0) {
-      train::MetricsLog metrics;
-      metrics.open((fs::path(run.outputDir) / "metrics.jsonl").string(), result.endStep);
-      Json done = {{"type", "done"}, {"step", result.endStep}, {"model_dir", result.finalModelDir}};
-      if (job.sft.method == "lora") done["adapter_dir"] = (fs::path(run.outputDir) / "adapter").string();
-      metrics.write(done);
-      std::cerr << command << ": done at step " << result.endStep << "; model in " << result.finalModelDir << std::endl;
-    }
-    return 0;
+    return trainJob(command, std::move(prepared));
   } catch (const std::exception& e) {
     return failed(1, e.what());
   }
