@@ -137,8 +137,11 @@ def write_text(path, text):
         f.write(text)
 
 
-def instruction_set(pairs):
-    return [{"instruction": q, "input": "", "output": a} for q, a in pairs]
+def instruction_set(pairs, domain):
+    def lang(text):
+        return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+    return [{"instruction": q, "input": "", "output": a, "source": f"demo_{domain}", "domain": domain, "lang": lang(q)}
+            for q, a in pairs]
 
 
 def main():
@@ -183,8 +186,8 @@ def main():
     manifest["debian"] = debian
 
     rng = random.Random(args.seed + 7)
-    law = instruction_set(legal_zh.instructions() + legal_en.instructions())
-    finance = instruction_set(finance_zh.instructions(rng) + finance_en.instructions(rng))
+    law = instruction_set(legal_zh.instructions() + legal_en.instructions(), "law")
+    finance = instruction_set(finance_zh.instructions(rng) + finance_en.instructions(rng), "finance")
     write_jsonl(os.path.join(out, "instructions/law.jsonl"), law)
     write_jsonl(os.path.join(out, "instructions/finance.jsonl"), finance)
     manifest["files"]["instructions/law.jsonl"] = {"documents": len(law)}

@@ -221,6 +221,49 @@ def market_report(rng):
     return "\n".join(c.keep_first(rng, sentences, 0.8))
 
 
+HEADLINES = {
+    "positive": [
+        ("{company} raises its full-year profit forecast after first-half earnings jump {pct}%.", "higher expected earnings lift the value of the shares"),
+        ("{company} wins a ${m} million contract to supply {product}.", "a large order adds to future revenue"),
+        ("{company} announces a share buyback of up to ${m} million.", "buybacks signal management's confidence and reduce the share count"),
+        ("Regulators approve {company}'s new product for sale.", "approval opens a new source of revenue"),
+        ("Rating agency upgrades {company} to investment grade.", "an upgrade lowers borrowing costs"),
+        ("{company} lifts its dividend by {small_pct}% after record cash flow.", "a higher dividend returns more cash to shareholders"),
+    ],
+    "negative": [
+        ("{company} warns that annual profit will fall by about {pct}%.", "lower expected earnings reduce the value of the shares"),
+        ("Regulator opens an investigation into {company}'s accounting.", "an investigation brings the risk of fines and restatements"),
+        ("{company} misses an interest payment on its bonds.", "a missed payment signals a cash shortage and default risk"),
+        ("{company} recalls {n},000 units of {product} over safety concerns.", "a recall brings direct costs and damages the brand"),
+        ("Auditor issues a qualified opinion on {company}'s accounts.", "a qualified opinion casts doubt on the reported figures"),
+        ("Fire halts production at {company}'s main plant.", "lost production cuts revenue"),
+    ],
+    "neutral": [
+        ("{company} will hold its annual general meeting next month.", "a routine event that does not change the business"),
+        ("{company} moves its registered office to {city}.", "an administrative change with little effect on operations"),
+        ("Shareholders approve all resolutions at {company}'s annual meeting.", "routine governance"),
+        ("Inflation came in at {small}% last month, in line with expectations.", "data in line with forecasts rarely moves markets"),
+        ("{company} confirms the date of its next results announcement.", "a routine disclosure"),
+    ],
+}
+
+
+def news_sentiment(rng):
+    """Headlines with their likely effect on the share price, as analysts' notes write them."""
+    lines = [rng.choice(["How these headlines may affect the shares concerned:", "Classify each headline as positive, negative or neutral:",
+                         "Today's announcements at a glance:"])]
+    for _ in range(rng.randint(3, 5)):
+        label = rng.choice(list(HEADLINES))
+        company, product = c.en_company_with_product(rng)
+        text, reason = rng.choice(HEADLINES[label])
+        text = text.format(company=company, product=product, pct=rng.randint(20, 80), m=rng.randint(20, 900),
+                           small_pct=rng.randint(5, 25), n=rng.randint(5, 90), city=rng.choice(c.EN_CITIES),
+                           small=rng.randint(10, 45) / 10)
+        lines.append(f"Headline: {text}\nSentiment: {label}\nWhy: {reason}.")
+    lines.append("This is an illustration, not investment advice.")
+    return "\n\n".join(lines)
+
+
 INTROS = ["This note explains {topic}.", "Understanding {topic} helps when reading company reports.",
           "Here is a plain-language guide to {topic}.", "{topic} is a basic tool of financial analysis."]
 CLOSINGS = ["This is general information, not investment advice.",
@@ -243,12 +286,25 @@ def qa_passage(rng):
     return "\n\n".join(f"Question: {q}\nAnswer: {a}" for q, a in rng.sample(pairs, rng.randint(2, 3)))
 
 
-KINDS = [(3, explainer), (3, qa_passage), (2, ratio_passage), (2, results_report), (1, market_report)]
+KINDS = [(3, explainer), (3, qa_passage), (2, ratio_passage), (2, results_report), (1, market_report),
+         (2, news_sentiment)]
 
 
 def document(rng):
     return c.weighted_choice(rng, KINDS)(rng)
 
 
-def instructions(rng, extra=40):
-    return [qa for t in CONCEPTS for qa in t["qa"]] + [ratio_question(rng) for _ in range(extra)]
+def sentiment_instruction(rng):
+    label = rng.choice(list(HEADLINES))
+    company, product = c.en_company_with_product(rng)
+    text, reason = rng.choice(HEADLINES[label])
+    text = text.format(company=company, product=product, pct=rng.randint(20, 80), m=rng.randint(20, 900),
+                       small_pct=rng.randint(5, 25), n=rng.randint(5, 90), city=rng.choice(c.EN_CITIES),
+                       small=rng.randint(10, 45) / 10)
+    return (f"Is this headline positive, negative or neutral for the shares concerned? {text}",
+            f"{label.capitalize()}: {reason}. This is not investment advice.")
+
+
+def instructions(rng, extra=40, sentiment=20):
+    return ([qa for t in CONCEPTS for qa in t["qa"]] + [ratio_question(rng) for _ in range(extra)]
+            + [sentiment_instruction(rng) for _ in range(sentiment)])

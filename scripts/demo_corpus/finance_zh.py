@@ -246,6 +246,55 @@ def market_report(rng):
     return "\n".join(c.keep_first(rng, sentences, 0.75))
 
 
+HEADLINES = {
+    "利好": [
+        ("{company}发布业绩预告，预计上半年净利润同比增长{pct}%。", "盈利大幅增长通常提升市场对公司价值的预期"),
+        ("{company}中标{yi}亿元的{project}项目，金额约占公司上年营业收入的{share}%。", "大额订单将增厚未来收入"),
+        ("{company}公告拟以自有资金回购股份，回购金额不超过{yi}亿元。", "回购表明管理层对公司价值有信心，并减少流通股数"),
+        ("{company}的新产品获得监管部门批准，可以正式上市销售。", "新产品上市打开新的收入来源"),
+        ("评级机构将{company}的主体信用等级由AA上调至AA+。", "信用等级上调意味着偿债能力增强、融资成本下降"),
+        ("{company}与行业龙头企业签订为期三年的战略合作协议。", "长期合作有助于稳定订单"),
+        ("{company}宣布每十股派发现金红利{div}元，分红比例创上市以来新高。", "高分红直接回报股东"),
+    ],
+    "利空": [
+        ("{company}收到中国证监会立案告知书，涉嫌信息披露违法违规。", "立案调查可能带来处罚和退市风险"),
+        ("{company}预计年度净利润同比下降{pct}%，主要原因是产品价格下跌。", "盈利下滑会降低公司估值"),
+        ("{company}控股股东所持公司股份被司法冻结。", "控股股东的债务问题可能影响公司控制权稳定"),
+        ("{company}因产品质量问题召回{n}万件产品。", "召回会带来直接损失并影响品牌"),
+        ("{company}一笔{yi}亿元的银行借款逾期未还。", "债务逾期说明资金链紧张"),
+        ("{company}的年报被会计师事务所出具保留意见。", "非标准审计意见说明财务信息的可靠性存疑"),
+        ("{company}的主要工厂因安全事故停产整顿。", "停产会减少收入并可能带来罚款"),
+    ],
+    "中性": [
+        ("{company}将于下周召开年度业绩说明会。", "例行的信息披露活动，本身不改变公司基本面"),
+        ("{company}股东大会审议通过了年度报告等全部议案。", "例行的公司治理程序"),
+        ("{company}完成工商变更登记，注册地址变更至{city}。", "行政事项对经营影响很小"),
+        ("{company}披露了董事会换届选举的结果，新一届董事会成员与上届基本相同。", "管理层保持稳定，影响有限"),
+        ("统计部门公布上月居民消费价格同比上涨{small}%，与市场预期一致。", "数据符合预期，对市场影响有限"),
+    ],
+}
+PROJECTS = ["城市轨道交通", "智慧园区", "海上风电", "污水处理", "数据中心", "高速公路"]
+
+
+def headline(rng, label):
+    text, reason = rng.choice(HEADLINES[label])
+    text = text.format(company=c.zh_company(rng), pct=rng.randint(25, 180), yi=rng.randint(2, 40),
+                       project=rng.choice(PROJECTS), share=rng.randint(10, 60), div=rng.randint(3, 15),
+                       n=rng.randint(2, 50), city=rng.choice(c.ZH_CITIES), small=rng.randint(1, 9) / 10)
+    return text, reason
+
+
+def news_sentiment(rng):
+    """Headlines with their likely effect on the share price, as analysts' notes write them."""
+    lines = [rng.choice(["以下财经新闻对相关股票的影响分析：", "判断下面的新闻是利好、利空还是中性：", "今日公告速览："])]
+    for _ in range(rng.randint(3, 5)):
+        label = rng.choice(list(HEADLINES))
+        text, reason = headline(rng, label)
+        lines.append(f"新闻：{text}\n影响：{label}\n理由：{reason}。")
+    lines.append("以上分析仅供参考，不构成投资建议。")
+    return "\n\n".join(lines)
+
+
 INTROS = ["本文介绍{topic}的基本概念。", "理解{topic}是阅读财务报告的基础。", "下面用通俗的语言解释{topic}。",
           "{topic}是金融分析中经常用到的内容。"]
 CLOSINGS = ["以上内容仅为金融知识介绍，不构成投资建议。", "实际分析时应结合行业特点和公司的具体情况。",
@@ -267,13 +316,21 @@ def qa_passage(rng):
     return "\n\n".join(f"问：{q}\n答：{a}" for q, a in rng.sample(pairs, rng.randint(2, 3)))
 
 
-KINDS = [(3, explainer), (3, qa_passage), (2, ratio_passage), (2, results_report), (1, market_report)]
+KINDS = [(3, explainer), (3, qa_passage), (2, ratio_passage), (2, results_report), (1, market_report),
+         (2, news_sentiment)]
 
 
 def document(rng):
     return c.weighted_choice(rng, KINDS)(rng)
 
 
-def instructions(rng, extra=40):
+def sentiment_instruction(rng):
+    label = rng.choice(list(HEADLINES))
+    text, reason = headline(rng, label)
+    return (f"判断这条财经新闻对相关股票是利好、利空还是中性：{text}",
+            f"{label}。理由：{reason}。以上判断仅供参考，不构成投资建议。")
+
+
+def instructions(rng, extra=40, sentiment=20):
     pairs = [qa for t in CONCEPTS for qa in t["qa"]]
-    return pairs + [ratio_question(rng) for _ in range(extra)]
+    return pairs + [ratio_question(rng) for _ in range(extra)] + [sentiment_instruction(rng) for _ in range(sentiment)]

@@ -149,6 +149,53 @@ CONCEPTS = [
     ]},
 ]
 
+CONCEPTS += [
+    {"topic": "Acceptance by post and anticipatory breach", "sentences": [
+        "Under the common-law postal rule, an acceptance sent by post takes effect when the letter is posted, not when it arrives.",
+        "The postal rule does not apply to instantaneous communications such as telephone calls, where acceptance takes effect when it is received.",
+        "An anticipatory breach occurs when a party makes clear, before performance is due, that it will not perform.",
+        "A repudiatory or material breach goes to the root of the contract and entitles the innocent party to terminate.",
+        "The innocent party may accept the repudiation and claim damages at once, or affirm the contract and wait for the time of performance.",
+    ], "qa": [
+        ("When does a posted acceptance take effect?", "Under the common-law postal rule, an acceptance sent by post takes effect as soon as it is posted, even if the letter is delayed or lost, provided post was a reasonable means of acceptance. The rule does not apply to instantaneous communication such as telephone or, usually, email, and an offer can exclude it by requiring actual receipt."),
+    ]},
+    {"topic": "Capacity and unjust enrichment in Chinese civil law", "sentences": [
+        "Under the PRC Civil Code, a natural person aged eighteen or over is an adult with full civil capacity.",
+        "A minor aged eight or over has limited civil capacity and can independently make only contracts suited to their age and intelligence, or those that purely benefit them.",
+        "A minor under eight has no civil capacity, and legal acts are made through the legal representative.",
+        "A person who obtains a benefit without a legal basis at another's expense must return it, under the rule of unjust enrichment.",
+        "The general limitation period for civil claims under the PRC Civil Code is three years.",
+    ], "qa": [
+        ("What is the limitation period for civil claims in China?", "Under Article 188 of the PRC Civil Code the general limitation period is three years, running from when the right holder knew or should have known of the damage and of the obligor. Claims are not protected more than twenty years after the damage occurred, save in special circumstances. A demand for performance, the obligor's agreement to perform, or starting proceedings interrupts the period."),
+    ]},
+    {"topic": "Guarantees and indemnities", "sentences": [
+        "A guarantee is a secondary obligation: the guarantor promises to pay if the principal debtor defaults.",
+        "An indemnity is a primary obligation to make good a loss, independent of any other person's liability.",
+        "Under the PRC Civil Code, a guarantee without an agreed type is treated as a general guarantee, so the creditor must first pursue the debtor.",
+        "Under a joint and several guarantee, the creditor may claim against the guarantor as soon as the debtor fails to pay.",
+    ], "qa": [
+        ("What is the difference between a guarantee and an indemnity?", "A guarantee is a secondary obligation: the guarantor is liable only if the principal debtor fails to pay, and only to the extent the debtor is liable. An indemnity is a primary, independent obligation to cover a loss, so it can survive even if the underlying contract is unenforceable. The label the parties use is not decisive; courts look at the substance of the promise."),
+    ]},
+    {"topic": "Chinese employment law for foreign readers", "sentences": [
+        "In China, the probation period depends on the contract term: at most one month for a contract of three months to one year, two months for one to three years, and six months for three years or more.",
+        "Statutory severance in China is one month's wage for each full year of service, with six months or more counting as a full year and less than six months as half a month.",
+        "A post-employment non-compete in China may last at most two years, and the employer must pay monthly compensation during it.",
+        "Overtime must be paid at no less than 150% of wages on working days, 200% on rest days without time off in lieu, and 300% on statutory holidays.",
+        "An employer that fails to sign a written contract within one month of the start of employment must pay double wages for up to eleven months.",
+    ], "qa": [
+        ("How is statutory severance calculated in China?", "Under Article 47 of the Labour Contract Law, severance is one month's wage for each full year of service. A period of six months or more counts as a full year, and less than six months earns half a month's wage. The monthly wage is the average of the last twelve months, capped at three times the local average wage, in which case the years counted are capped at twelve. For example, 2 years and 3 months of service gives 2.5 months' wages."),
+    ]},
+    {"topic": "Chinese company law for foreign readers", "sentences": [
+        "A Chinese limited liability company may have between one and fifty shareholders.",
+        "Under the Company Law revised in 2023, shareholders of a limited liability company must pay their subscribed capital in full within five years of incorporation.",
+        "A company must put 10% of its after-tax profit into a statutory reserve until the reserve reaches half of its registered capital.",
+        "In a merger by absorption the absorbed company ceases to exist, while in a consolidation all merging companies dissolve and a new company is formed.",
+        "Directors owe the company duties of loyalty and diligence.",
+    ], "qa": [
+        ("How many shareholders can a Chinese limited liability company have?", "A limited liability company under the PRC Company Law may have one to fifty shareholders. A one-person company is allowed, but its sole shareholder is jointly liable for the company's debts unless it can prove that the company's assets are separate from its own. Larger groups usually form a joint stock company instead."),
+    ]},
+]
+
 CASES = [
     {"kind": "a dispute over late delivery", "facts": [
         "{a} agreed on {date} to buy {product} from {b} for {amount}, with delivery due within {days} days.",
