@@ -1,5 +1,6 @@
 #include "training/cli/training_commands.h"
 
+#include "training/demo/demo_command.h"
 #include "training/eval/eval_commands.h"
 #include "training/trainer/pretrain_command.h"
 
@@ -11,6 +12,7 @@ void registerTrainingCommands(CommandRegistry& registry) {
   registerPretokenizeCommands(registry);
   registerTrainerCommands(registry);
   registerEvalCommands(registry);
+  registerDemoCommands(registry);
 }
 
 }  // namespace mindllm::cli
