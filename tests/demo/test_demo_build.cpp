@@ -198,6 +198,17 @@ private Q_SLOTS:
     QVERIFY2(r.err.find("demo_options.json") != std::string::npos, r.err.c_str());
   }
 
+  void aFolderNotMadeByTheBuildIsNeverReplaced() {
+    const fs::path own = tmp_.filePath("my-model").toStdString();
+    fs::create_directories(own);
+    mindllm::writeFileAtomic((own / "config.json").string(), "{}");
+    const Result r = cli({"demo", "build", "--tiny", "--out", QString::fromStdString(own.string())}, 60000);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.find(own.string() + ": exists and was not made by demo build") != std::string::npos, r.err.c_str());
+    QCOMPARE(mindllm::readFile((own / "config.json").string()), std::string("{}"));
+    QVERIFY(!fs::exists(own.string() + ".work"));
+  }
+
   void badCorpusIsRefusedWithItsPath() {
     const QString missing = tmp_.filePath("no-corpus");
     const Result r = cli({"demo", "build", "--tiny", "--out", tmp_.filePath("other"), "--corpus", missing}, 60000);

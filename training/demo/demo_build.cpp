@@ -66,6 +66,15 @@ void keepFreedMemoryForReuse() {
   mallopt(M_TOP_PAD, 256 << 20);
 }
 
+// The build replaces --out at the end; a folder it did not make (no mindllm_demo.json) could be
+// someone's own model, so it is refused before any work starts.
+void checkOutFolder(const std::string& out) {
+  if (!fs::exists(out) || (fs::is_directory(out) && fs::is_empty(out))) return;
+  if (!fs::exists(fs::path(out) / "mindllm_demo.json"))
+    throw fileError(out, "exists and was not made by demo build; it would be replaced: choose another --out "
+                         "or remove it");
+}
+
 double secondsSince(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -75,6 +84,7 @@ double secondsSince(std::chrono::steady_clock::time_point t0) {
 int runDemoBuild(const DemoOptions& options) {
   DemoContext ctx{options, DemoPaths(fs::absolute(options.workDir).string())};
   const Json identity = buildIdentity(options);  // checks the corpus before anything is written
+  checkOutFolder(options.outDir);
   fs::create_directories(ctx.paths.work);
   claimWorkFolder(ctx, identity);
   at::set_num_threads(std::max(1, options.threads));

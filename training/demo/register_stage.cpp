@@ -40,7 +40,7 @@ Json askSamples(const DemoContext& ctx, const std::string& modelDir) {
     const std::string prompt = model->chatTemplate().render(
         {{"system", assistantSystemPrompt(ctx.options.domainsDir, s.pack, s.language)}, {"user", s.question}});
     const GenerationResult r = generator.generate(prompt, params);
-    answers.push_back({{"assistant", s.pack},
+    answers.push_back({{"domain", s.pack},
                        {"question", s.question},
                        {"answer", r.text},
                        {"tokens", r.tokens.size()},
