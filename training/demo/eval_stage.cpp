@@ -46,7 +46,7 @@ eval::EvalReport evaluate(std::shared_ptr<LoadedModel> model, const eval::EvalRe
                           const std::string& label, const std::string& out) {
   std::optional<cli::ProgressBar> bar;
   auto report = eval::runEvaluation(model, request, [&](const eval::EvalProgress& p) {
-    if (!bar) bar.emplace(label, p.total, request.task == "perplexity" ? "tok" : "item");
+    if (!bar) bar.emplace(label, p.total, "item");
     bar->update(p.done, p.subject);
   });
   if (bar) bar->finish(eval::formatScore(report.metric, report.average.score));

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "core/cli/progress_bar.h"
 #include "core/generate/generator.h"
 #include "core/io/model_folder.h"
 #include "core/util/atomic_file.h"
@@ -28,7 +29,7 @@ constexpr SampleQuestion kSamples[] = {
     {"finance", "en", "How do you calculate the current ratio and the quick ratio?"},
 };
 
-Json askSamples(const DemoContext& ctx, const std::string& modelDir) {
+Json askSamples(const DemoContext& ctx, const std::string& modelDir, cli::ProgressBar& bar) {
   auto model = loadModelFolder(modelDir);
   Generator generator(model);
   SamplingParams params;
@@ -39,6 +40,7 @@ Json askSamples(const DemoContext& ctx, const std::string& modelDir) {
   for (const auto& s : kSamples) {
     const std::string prompt = model->chatTemplate().render(
         {{"system", assistantSystemPrompt(ctx.options.domainsDir, s.pack, s.language)}, {"user", s.question}});
+    bar.update(static_cast<int64_t>(answers.size()) + 1, "asking the " + std::string(s.pack) + " assistant");
     const GenerationResult r = generator.generate(prompt, params);
     answers.push_back({{"domain", s.pack},
                        {"question", s.question},
@@ -59,6 +61,8 @@ Json runRegisterStage(const DemoContext& ctx) {
   const fs::path out = fs::absolute(ctx.options.outDir);
   fs::create_directories(out.parent_path());
   const std::string staging = out.string() + ".tmp-" + std::to_string(::getpid());
+  cli::ProgressBar bar("register", 1 + static_cast<int64_t>(std::size(kSamples)), "step");
+  bar.update(0, "installing " + out.string());
   fs::remove_all(staging);
   fs::copy(source, staging, fs::copy_options::recursive);
   const Json about = {{"made_by", "mindllm-cli demo build"},
@@ -72,8 +76,9 @@ Json runRegisterStage(const DemoContext& ctx) {
 
   // Checkpoints only serve resumption; the final folders stay for inspection.
   for (const auto& dir : {ctx.paths.pretrain + "/checkpoints", ctx.paths.sft + "/checkpoints"}) fs::remove_all(dir);
-  return {{"model_dir", out.string()}, {"from", source}, {"instruction_tuned", tuned},
-          {"samples", askSamples(ctx, out.string())}};
+  Json samples = askSamples(ctx, out.string(), bar);
+  bar.finish("installed and answering");
+  return {{"model_dir", out.string()}, {"from", source}, {"instruction_tuned", tuned}, {"samples", samples}};
 }
 
 }  // namespace mindllm::demo
