@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <exception>
 #include <memory>
+#include <stdexcept>
 
 #include "core/jobs/job_record.h"
 #include "core/storage/chat_store.h"
@@ -65,6 +66,9 @@ int main(int argc, char** argv) {
   QCommandLineOption importJson(QStringLiteral("import"), QStringLiteral("Import a JSON export at start."),
                                 QStringLiteral("file"));
   QCommandLineOption openLatest(QStringLiteral("open-latest"), QStringLiteral("Open the newest conversation."));
+  QCommandLineOption assistant(QStringLiteral("assistant"),
+                               QStringLiteral("Start a new conversation with this assistant (general, legal, finance)."),
+                               QStringLiteral("id"));
   QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                 QStringLiteral("Save a picture of the window to this PNG file and quit."),
                                 QStringLiteral("png"));
@@ -80,7 +84,7 @@ int main(int argc, char** argv) {
                               QStringLiteral("With --page evaluation: run these tasks (ids such as ceval,mmlu) at start; "
                                              "--screenshot then waits for them."),
                               QStringLiteral("tasks"));
-  cli.addOptions({dataDir, lang, model, importJson, openLatest, screenshot, screenshotDelay, page, submitJob, evaluate});
+  cli.addOptions({dataDir, lang, model, importJson, openLatest, assistant, screenshot, screenshotDelay, page, submitJob, evaluate});
   cli.process(app);
 
   const QString dataPath = cli.isSet(dataDir) ? cli.value(dataDir)
@@ -115,6 +119,9 @@ int main(int argc, char** argv) {
         if (newest < 0 || list->conversationAt(row)->updatedAt > list->conversationAt(newest)->updatedAt) newest = row;
       if (newest >= 0) window.openConversation(list->idAt(newest));
     }
+    if (cli.isSet(assistant) && !window.newConversationWith(cli.value(assistant)))
+      throw std::runtime_error("--assistant: no assistant '" + cli.value(assistant).toStdString() + "' (known: " +
+                               assistants.ids().join(QStringLiteral(", ")).toStdString() + ")");
     if (cli.isSet(submitJob)) {  // shown on the Jobs page, selected
       const std::string file = cli.value(submitJob).toStdString();
       const QString dir = QFileInfo(cli.value(submitJob)).absolutePath();

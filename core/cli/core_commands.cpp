@@ -138,7 +138,7 @@ int runChat(const std::vector<std::string>& args) {
 
 int runInit(const std::vector<std::string>& args) {
   ArgParser p("init", "Create a randomly initialised model folder from a preset and a tokenizer.");
-  p.option("preset", "mindllm-1.3b, mindllm-3b, small-llama, small-gpt-neo, tiny-llama, tiny-gpt-neo", std::nullopt, true)
+  p.option("preset", "mindllm-1.3b, mindllm-3b, small-llama, small-gpt-neo, demo-llama, tiny-llama, tiny-gpt-neo", std::nullopt, true)
       .option("tokenizer", "folder with the tokenizer files", std::nullopt, true)
       .option("out", "output model folder", std::nullopt, true)
       .option("seed", "initialisation seed", "1234")

@@ -43,7 +43,7 @@ ModelConfig llama(int hidden, int layers, int heads, int kvHeads, int ffn, int p
 }  // namespace
 
 std::vector<std::string> presetNames() {
-  return {"mindllm-1.3b", "mindllm-3b", "small-llama", "small-gpt-neo", "tiny-llama", "tiny-gpt-neo"};
+  return {"mindllm-1.3b", "mindllm-3b", "small-llama", "small-gpt-neo", "demo-llama", "tiny-llama", "tiny-gpt-neo"};
 }
 
 ModelConfig presetConfig(const std::string& name, int vocabSize) {
@@ -54,6 +54,9 @@ ModelConfig presetConfig(const std::string& name, int vocabSize) {
     c = llama(2560, 32, 32, 32, 6912, 2048, vocabSize, false);
   else if (name == "small-llama")  // ~10M parameters + embeddings: the CPU demo model
     c = llama(256, 6, 8, 4, 704, 512, vocabSize, true);
+  else if (name == "demo-llama")  // `mindllm-cli demo build`: ~3M parameters + embeddings, trains in minutes on 2 cores;
+                                  // a 1024 window so a system prompt, a question and an answer fit
+    c = llama(256, 4, 4, 2, 704, 1024, vocabSize, true);
   else if (name == "small-gpt-neo")
     c = gptNeo(256, 6, 8, 512, 64, vocabSize);
   else if (name == "tiny-llama")
@@ -62,7 +65,7 @@ ModelConfig presetConfig(const std::string& name, int vocabSize) {
     c = gptNeo(64, 2, 4, 256, 16, vocabSize);
   else
     throw Error("unknown preset '" + name + "' (known: mindllm-1.3b, mindllm-3b, small-llama, small-gpt-neo, "
-                "tiny-llama, tiny-gpt-neo)");
+                "demo-llama, tiny-llama, tiny-gpt-neo)");
   c.validate("preset " + name);
   return c;
 }

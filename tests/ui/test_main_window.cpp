@@ -126,6 +126,40 @@ private Q_SLOTS:
     QVERIFY(QFile::exists(modelDir_ + "/config.json"));
   }
 
+  // run-app.sh starts the app on the Legal assistant (--assistant legal) with the demo model.
+  void startsANewConversationWithTheRequestedAssistant() {
+    Studio s(modelDir_);
+    QCOMPARE(s.session()->assistant(), QStringLiteral("general"));
+    QVERIFY(s.window->newConversationWith(QStringLiteral("legal")));
+    QCOMPARE(s.session()->assistant(), QStringLiteral("legal"));
+    QCOMPARE(s.session()->conversationId(), qint64(0));  // still a draft: nothing stored yet
+    auto* picker = s.pane()->findChild<QComboBox*>(QStringLiteral("assistantPicker"));
+    QVERIFY(picker);
+    QCOMPARE(picker->currentData().toString(), QStringLiteral("legal"));
+    QVERIFY(!s.window->newConversationWith(QStringLiteral("astrology")));
+    QCOMPARE(s.session()->assistant(), QStringLiteral("legal"));
+  }
+
+  // `mindllm-cli demo build` installs <AppDataLocation>/models/default; the app lists it unasked.
+  void demoModelInTheAppDataFolderIsListed() {
+    QTemporaryDir data;
+    const QByteArray saved = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", data.path().toUtf8());
+    const QString installed = data.path() + "/MindLLM/MindLLM Studio/models/default";
+    QVERIFY(QDir().mkpath(installed));
+    QFile config(installed + "/config.json");
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.close();
+    const QString organization = QCoreApplication::organizationName(), application = QCoreApplication::applicationName();
+    QCoreApplication::setOrganizationName(QStringLiteral("MindLLM"));  // as mindllm-studio's main() names itself
+    QCoreApplication::setApplicationName(QStringLiteral("MindLLM Studio"));
+    const ModelSources sources = ModelSources::appDefaults({});
+    QCoreApplication::setOrganizationName(organization);
+    QCoreApplication::setApplicationName(application);
+    if (saved.isNull()) qunsetenv("XDG_DATA_HOME"); else qputenv("XDG_DATA_HOME", saved);
+    QVERIFY2(sources.shipped.contains(installed), qPrintable(sources.shipped.join(", ")));
+  }
+
   void modelListShowsTheModel() {
     Studio s(modelDir_);
     ModelListModel* models = s.window->models();

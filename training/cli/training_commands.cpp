@@ -1,5 +1,6 @@
 #include "training/cli/training_commands.h"
 
+#include "training/demo/demo_command.h"
 #include "training/eval/eval_commands.h"
 #include "training/sft/sft_command.h"
 #include "training/trainer/pretrain_command.h"
@@ -13,6 +14,7 @@ void registerTrainingCommands(CommandRegistry& registry) {
   registerTrainerCommands(registry);
   registerSftCommands(registry);
   registerEvalCommands(registry);
+  registerDemoCommands(registry);
 }
 
 }  // namespace mindllm::cli

@@ -1,7 +1,7 @@
 #pragma once
 // The training side's mindllm-cli subcommands. registerTrainingCommands() adds them all; each
 // family registers itself from its own file (data_commands.cpp, tokenizer_commands.cpp,
-// pretokenize_command.cpp; later pretrain, sft, eval).
+// pretokenize_command.cpp; pretrain, eval and demo register from their own libraries).
 #include "core/cli/command.h"
 
 namespace mindllm::cli {

@@ -26,6 +26,9 @@ ModelSources ModelSources::appDefaults(const QStringList& imported) {
   ModelSources s;
   const QString env = qEnvironmentVariable("MINDLLM_DEFAULT_MODEL");
   if (!env.isEmpty()) s.shipped << env;
+  // Models made on this computer by `mindllm-cli demo build` (it installs models/default here).
+  s.shipped << modelSubfolders(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                               QStringLiteral("/models"));
   const QString appDir = QCoreApplication::applicationDirPath();
   s.shipped << modelSubfolders(appDir + QStringLiteral("/models"));
   s.shipped << modelSubfolders(appDir + QStringLiteral("/../share/mindllm-studio/models"));

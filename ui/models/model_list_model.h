@@ -16,7 +16,8 @@ struct ModelSources {
   QStringList imported;       // folders the user imported
   QString fineTunedRoot;      // each sub-folder with a config.json is a fine-tuned model
 
-  // The app's defaults: $MINDLLM_DEFAULT_MODEL, <app>/models/* and <app>/../share/mindllm-studio/models/*;
+  // The app's defaults: $MINDLLM_DEFAULT_MODEL, <AppDataLocation>/models/* (the demo model that
+  // `mindllm-cli demo build` installs), <app>/models/* and <app>/../share/mindllm-studio/models/*;
   // fine-tuned models under <AppDataLocation>/finetuned.
   static ModelSources appDefaults(const QStringList& imported);
 };

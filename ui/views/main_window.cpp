@@ -235,6 +235,14 @@ void MainWindow::newConversation() {
   chatPane_->focusInput();
 }
 
+bool MainWindow::newConversationWith(const QString& assistantId) {
+  if (!assistants_.contains(assistantId)) return false;
+  newConversation();
+  session_->setAssistant(assistantId);  // a draft keeps its assistant until its first message
+  chatPane_->refresh();
+  return true;
+}
+
 void MainWindow::openConversation(qint64 id, bool readOnly) {
   if (!id) {
     newConversation();

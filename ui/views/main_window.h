@@ -44,6 +44,9 @@ public:
   void useModel(const QString& dir);
 
   void newConversation();
+  // A new conversation draft with this assistant (the app starts on the Legal assistant when the
+  // demo model is installed). False, and nothing changes, for an id the catalog does not know.
+  bool newConversationWith(const QString& assistantId);
   void openConversation(qint64 id, bool readOnly = false);
   // Export through a worker thread with its own database connection; emits exportFinished.
   void exportConversations(const QList<qint64>& ids, const QString& format, const QString& path);
