@@ -2,12 +2,14 @@
 // Shared by the UI tests: a real chat database in a temporary folder and a settings file beside it.
 #include <QDir>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 #include <memory>
 
 #include "core/storage/chat_store.h"
 #include "ui/app_settings.h"
 #include "ui/assistant_catalog.h"
+#include "ui/workers/search_worker.h"
 
 namespace mindllm::ui::test {
 
@@ -23,6 +25,25 @@ struct TempProfile {
   }
   QString dbPath() const { return dir.filePath(QStringLiteral("chats.sqlite")); }
   QString path(const QString& name) const { return dir.filePath(name); }
+};
+
+// A SearchWorker on its own thread with its own connection to `dbPath`, as MainWindow runs it.
+struct SearchThread {
+  QThread thread;
+  SearchWorker* worker = new SearchWorker;  // deleted on its thread when the thread finishes
+
+  explicit SearchThread(const QString& dbPath) {
+    thread.setObjectName(QStringLiteral("test-search"));
+    worker->moveToThread(&thread);
+    QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    thread.start();
+    SearchWorker* w = worker;
+    QMetaObject::invokeMethod(w, [w, dbPath] { w->open(dbPath); }, Qt::QueuedConnection);
+  }
+  ~SearchThread() {
+    thread.quit();
+    thread.wait();
+  }
 };
 
 // The assistants as the app embeds them (the same files as domains/*/assistant.json).

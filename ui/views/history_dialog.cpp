@@ -10,11 +10,11 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <exception>
 
 #include "ui/assistant_catalog.h"
 #include "ui/views/icons.h"
@@ -36,9 +36,9 @@ public:
 };
 }  // namespace
 
-HistoryDialog::HistoryDialog(storage::ChatStore& store, const AssistantCatalog& assistants,
-                             const QString& language, QWidget* parent)
-    : QDialog(parent), store_(store), assistants_(assistants), language_(language) {
+HistoryDialog::HistoryDialog(SearchWorker* worker, const AssistantCatalog& assistants, const QString& language,
+                             QWidget* parent)
+    : QDialog(parent), worker_(worker), assistants_(assistants), language_(language) {
   setWindowTitle(tr("Conversation history"));
   setObjectName(QStringLiteral("historyDialog"));
 
@@ -83,6 +83,11 @@ HistoryDialog::HistoryDialog(storage::ChatStore& store, const AssistantCatalog& 
   });
 
   count_ = new QLabel(this);
+  busyBar_ = new QProgressBar(this);
+  busyBar_->setRange(0, 0);  // indeterminate: the query's length is unknown
+  busyBar_->setMaximumWidth(120);
+  busyBar_->setTextVisible(false);
+  busyBar_->hide();
   open_ = new QPushButton(tr("Open read-only"), this);
   continue_ = new QPushButton(tr("Continue"), this);
   exportMd_ = new QPushButton(icons::get(QStringLiteral("export")), tr("Export Markdown…"), this);
@@ -105,6 +110,7 @@ HistoryDialog::HistoryDialog(storage::ChatStore& store, const AssistantCatalog& 
   connect(close, &QPushButton::clicked, this, &QDialog::reject);
 
   auto* buttons = new QHBoxLayout;
+  buttons->addWidget(busyBar_);
   buttons->addWidget(count_, 1);
   buttons->addWidget(open_);
   buttons->addWidget(continue_);
@@ -127,12 +133,16 @@ HistoryDialog::HistoryDialog(storage::ChatStore& store, const AssistantCatalog& 
   connect(useDates_, &QCheckBox::toggled, this, &HistoryDialog::reload);
   connect(from_, &QDateEdit::dateChanged, this, &HistoryDialog::reload);
   connect(to_, &QDateEdit::dateChanged, this, &HistoryDialog::reload);
+  if (worker_) {  // queued: the worker emits on its own thread
+    connect(worker_, &SearchWorker::conversationsListed, this, &HistoryDialog::showConversations);
+    connect(worker_, &SearchWorker::listFailed, this, &HistoryDialog::showListError);
+  }
 
   resize(900, 520);
   reload();
 }
 
-void HistoryDialog::reload() {
+storage::ConversationFilter HistoryDialog::currentFilter() const {
   storage::ConversationFilter filter;
   filter.assistant = assistant_->currentData().toString().toStdString();
   filter.text = text_->text().trimmed().toStdString();
@@ -141,13 +151,43 @@ void HistoryDialog::reload() {
     filter.updatedFrom = from_->date().startOfDay().toMSecsSinceEpoch();
     filter.updatedTo = to_->date().addDays(1).startOfDay().toMSecsSinceEpoch();
   }
-  std::vector<storage::Conversation> rows;
-  try {
-    rows = store_.listConversations(filter);
-  } catch (const std::exception& e) {
-    count_->setText(QString::fromUtf8(e.what()));
+  return filter;
+}
+
+void HistoryDialog::reload() {
+  const quint64 id = ++request_;  // answers to earlier requests are now stale
+  SearchWorker* worker = worker_.data();
+  if (!worker) {
+    showListError(id, tr("The history database is not open."));
     return;
   }
+  setBusy(true);
+  QMetaObject::invokeMethod(
+      worker, [worker, id, filter = currentFilter()] { worker->listConversations(id, filter); },
+      Qt::QueuedConnection);
+}
+
+void HistoryDialog::showConversations(quint64 requestId, const ConversationRows& rows) {
+  if (requestId != request_) return;  // the filters have changed since
+  setBusy(false);
+  fillTable(rows);
+  count_->setText(tr("%n conversation(s)", nullptr, static_cast<int>(rows.size())));
+}
+
+void HistoryDialog::showListError(quint64 requestId, const QString& error) {
+  if (requestId != request_) return;
+  setBusy(false);
+  count_->setText(error);
+}
+
+void HistoryDialog::setBusy(bool busy) {
+  busy_ = busy;
+  busyBar_->setVisible(busy);
+  // The old rows stay usable while the new ones are on their way.
+  if (busy) count_->setText(tr("Searching…"));
+}
+
+void HistoryDialog::fillTable(const ConversationRows& rows) {
   table_->setSortingEnabled(false);
   table_->clear();
   const QLocale locale;
@@ -170,7 +210,6 @@ void HistoryDialog::reload() {
   table_->setSortingEnabled(true);
   table_->sortByColumn(3, Qt::DescendingOrder);
   for (int col = 1; col < table_->columnCount(); ++col) table_->resizeColumnToContents(col);
-  count_->setText(tr("%n conversation(s)", nullptr, static_cast<int>(rows.size())));
   updateButtons();
 }
 

@@ -366,7 +366,7 @@ void MainWindow::importConversations(const QString& path) {
 }
 
 void MainWindow::showHistory() {
-  HistoryDialog dialog(store_, assistants_, language_, this);
+  HistoryDialog dialog(searchWorker_.data(), assistants_, language_, this);
   connect(&dialog, &HistoryDialog::openRequested, this, &MainWindow::openConversation);
   connect(&dialog, &HistoryDialog::exportRequested, this, &MainWindow::askExport);
   connect(&dialog, &HistoryDialog::importRequested, this, &MainWindow::askImport);

@@ -5,7 +5,10 @@
 
 namespace mindllm::ui {
 
-SearchWorker::SearchWorker(QObject* parent) : QObject(parent) { qRegisterMetaType<SearchHits>(); }
+SearchWorker::SearchWorker(QObject* parent) : QObject(parent) {
+  qRegisterMetaType<SearchHits>();
+  qRegisterMetaType<ConversationRows>();
+}
 SearchWorker::~SearchWorker() = default;
 
 void SearchWorker::open(const QString& databasePath) {
@@ -36,6 +39,18 @@ void SearchWorker::search(quint64 requestId, const QString& query, const QString
     Q_EMIT resultsReady(requestId, hits, timer.nsecsElapsed() / 1e6);
   } catch (const std::exception& e) {
     Q_EMIT searchFailed(requestId, QString::fromUtf8(e.what()));
+  }
+}
+
+void SearchWorker::listConversations(quint64 requestId, const storage::ConversationFilter& filter) {
+  if (!store_) {
+    Q_EMIT listFailed(requestId, tr("The history database is not open."));
+    return;
+  }
+  try {
+    Q_EMIT conversationsListed(requestId, store_->listConversations(filter));
+  } catch (const std::exception& e) {
+    Q_EMIT listFailed(requestId, QString::fromUtf8(e.what()));
   }
 }
 
