@@ -124,6 +124,13 @@ HistoryDialog::HistoryDialog(SearchWorker* worker, const AssistantCatalog& assis
   layout->addWidget(table_, 1);
   layout->addLayout(buttons);
 
+  connectFilters();
+  resize(900, 520);
+  reload();
+}
+
+// Every filter change reloads; typing waits for a pause. The worker's answers come back queued.
+void HistoryDialog::connectFilters() {
   auto* debounce = new QTimer(this);
   debounce->setSingleShot(true);
   debounce->setInterval(200);
@@ -133,13 +140,10 @@ HistoryDialog::HistoryDialog(SearchWorker* worker, const AssistantCatalog& assis
   connect(useDates_, &QCheckBox::toggled, this, &HistoryDialog::reload);
   connect(from_, &QDateEdit::dateChanged, this, &HistoryDialog::reload);
   connect(to_, &QDateEdit::dateChanged, this, &HistoryDialog::reload);
-  if (worker_) {  // queued: the worker emits on its own thread
+  if (worker_) {
     connect(worker_, &SearchWorker::conversationsListed, this, &HistoryDialog::showConversations);
     connect(worker_, &SearchWorker::listFailed, this, &HistoryDialog::showListError);
   }
-
-  resize(900, 520);
-  reload();
 }
 
 storage::ConversationFilter HistoryDialog::currentFilter() const {

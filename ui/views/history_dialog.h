@@ -50,6 +50,7 @@ public Q_SLOTS:
   void showListError(quint64 requestId, const QString& error);
 
 private:
+  void connectFilters();
   storage::ConversationFilter currentFilter() const;
   void fillTable(const ConversationRows& rows);
   void setBusy(bool busy);
