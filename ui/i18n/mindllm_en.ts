@@ -615,6 +615,14 @@ Start one with New conversation.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>The history database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mindllm::ui::JobDetailView</name>

@@ -615,6 +615,14 @@ Start one with New conversation.</source>
             <numerusform>%n 个对话</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The history database is not open.</source>
+        <translation>历史数据库未打开。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
 </context>
 <context>
     <name>mindllm::ui::JobDetailView</name>
