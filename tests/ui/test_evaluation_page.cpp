@@ -3,7 +3,7 @@
 // to what runEvaluation() returns for the same request, the run in the database and, after a
 // second run, both side by side in the chart; the runs are listed again by a new page (restart).
 // Cancel stops a long run, which is stored as cancelled, and so does closing the page mid-run. Broken data shows the file and line and
-// stores nothing.
+// stores nothing. The chart puts the tasks of one Run (same model and settings) in one bar set.
 #include <QBarSeries>
 #include <QBarSet>
 #include <QCheckBox>
@@ -205,6 +205,41 @@ private Q_SLOTS:
     QTest::mouseClick(again.page->deleteButton(), Qt::LeftButton);
     QCOMPARE(again.page->runsView()->model()->rowCount(), 1);
     QCOMPARE(storage::EvalRunStore(db.toStdString()).list().size(), size_t{1});
+  }
+
+  void chartGroupsTheTasksOfOneRunIntoOneBarSet() {
+    // As the page passes them: newest first. Two presses of Run with the same settings on C-Eval
+    // and MMLU, then C-Eval with option scoring, a perplexity run and a failed run (both left out).
+    auto run = [](int64_t id, const char* title, double score, const char* scoring = "letter") {
+      storage::EvalRun r;
+      r.id = id;
+      r.modelDir = "/models/tiny";
+      r.modelName = "tiny";
+      r.task = "ceval";
+      r.title = title;
+      r.scoring = scoring;
+      r.score = score;
+      return r;
+    };
+    storage::EvalRun perplexity = run(7, "wiki", 35.0);
+    perplexity.metric = "perplexity";
+    storage::EvalRun failed = run(6, "C-Eval", 0.9);
+    failed.state = storage::EvalRunState::Failed;
+    const std::vector<storage::EvalRun> runs = {perplexity, failed, run(5, "C-Eval", 0.4, "option"),
+                                                run(4, "MMLU", 0.3), run(3, "C-Eval", 0.6),
+                                                run(2, "MMLU", 0.25), run(1, "C-Eval", 0.5)};
+    EvalComparisonChart chart;
+    chart.setRuns(runs);
+    QCOMPARE(chart.categories(), (QStringList{"C-Eval", "MMLU"}));  // in the order they were run
+    const QList<QBarSet*> sets = chart.series()->barSets();
+    QCOMPARE(sets.size(), 3);
+    const std::vector<std::pair<int64_t, QList<double>>> expected = {
+        {1, {50.0, 25.0}}, {3, {60.0, 30.0}}, {5, {40.0, 0.0}}};
+    for (int i = 0; i < sets.size(); ++i) {
+      QCOMPARE(sets[i]->label(), EvalComparisonChart::runLabel(run(expected[size_t(i)].first, "", 0)));
+      QCOMPARE(sets[i]->count(), 2);
+      for (int c = 0; c < 2; ++c) QVERIFY(qAbs(sets[i]->at(c) - expected[size_t(i)].second[c]) < 1e-9);
+    }
   }
 
   void cancelStopsTheRunAndStoresItAsCancelled() {
