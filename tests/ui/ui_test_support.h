@@ -30,16 +30,9 @@ struct TempProfile {
 // A SearchWorker on its own thread with its own connection to `dbPath`, as MainWindow runs it.
 struct SearchThread {
   QThread thread;
-  SearchWorker* worker = new SearchWorker;  // deleted on its thread when the thread finishes
+  SearchWorker* worker;  // deleted on its thread when the thread finishes
 
-  explicit SearchThread(const QString& dbPath) {
-    thread.setObjectName(QStringLiteral("test-search"));
-    worker->moveToThread(&thread);
-    QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-    thread.start();
-    SearchWorker* w = worker;
-    QMetaObject::invokeMethod(w, [w, dbPath] { w->open(dbPath); }, Qt::QueuedConnection);
-  }
+  explicit SearchThread(const QString& dbPath) : worker(startSearchWorker(thread, dbPath)) {}
   ~SearchThread() {
     thread.quit();
     thread.wait();

@@ -73,6 +73,9 @@ EvaluationPage::EvaluationPage(ModelListModel* models, const QString& dbPath, co
   runsView_->verticalHeader()->hide();
   runsView_->setWordWrap(false);
   runsView_->horizontalHeader()->setStretchLastSection(true);
+  // Model, task and score are what a row is read by: never elided (a few hundred rows at most).
+  for (int column : {EvalRunListModel::ModelColumn, EvalRunListModel::TaskColumn, EvalRunListModel::ScoreColumn})
+    runsView_->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
   runsView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   delete_ = new QPushButton(tr("Delete selected runs"));
   delete_->setEnabled(false);
@@ -88,6 +91,7 @@ EvaluationPage::EvaluationPage(ModelListModel* models, const QString& dbPath, co
   results->addWidget(chart_);
   results->setStretchFactor(0, 3);
   results->setStretchFactor(1, 2);
+  results->setSizes({1, 1});  // start half and half (the chart's size hint would take more)
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);

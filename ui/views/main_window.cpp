@@ -158,13 +158,7 @@ void MainWindow::startWorkers() {
   generationThread_.start();
 
   searchThread_.setObjectName(QStringLiteral("search"));
-  searchWorker_ = new SearchWorker;
-  searchWorker_->moveToThread(&searchThread_);
-  connect(&searchThread_, &QThread::finished, searchWorker_, &QObject::deleteLater);
-  searchThread_.start();
-  const QString path = QString::fromStdString(store_.path());
-  SearchWorker* search = searchWorker_.data();
-  QMetaObject::invokeMethod(search, [search, path] { search->open(path); }, Qt::QueuedConnection);
+  searchWorker_ = startSearchWorker(searchThread_, QString::fromStdString(store_.path()));
 }
 
 void MainWindow::setModelSources(const ModelSources& sources) {

@@ -54,4 +54,13 @@ void SearchWorker::listConversations(quint64 requestId, const storage::Conversat
   }
 }
 
+SearchWorker* startSearchWorker(QThread& thread, const QString& databasePath) {
+  auto* worker = new SearchWorker;
+  worker->moveToThread(&thread);
+  QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+  thread.start();
+  QMetaObject::invokeMethod(worker, [worker, databasePath] { worker->open(databasePath); }, Qt::QueuedConnection);
+  return worker;
+}
+
 }  // namespace mindllm::ui

@@ -5,6 +5,7 @@
 // the user has already changed.
 #include <QObject>
 #include <QString>
+#include <QThread>
 #include <memory>
 #include <vector>
 
@@ -37,6 +38,10 @@ Q_SIGNALS:
 private:
   std::unique_ptr<storage::ChatStore> store_;
 };
+
+// Starts `thread` with a new SearchWorker on it that opens `databasePath` there (a connection
+// belongs to the thread that made it); the worker is deleted when the thread finishes.
+SearchWorker* startSearchWorker(QThread& thread, const QString& databasePath);
 
 }  // namespace mindllm::ui
 
