@@ -11,8 +11,10 @@
 # The model picker shows $MINDLLM_SCREENSHOT_MODEL when set (a model folder), otherwise a small
 # random model made with `mindllm-cli init` when the CLI is built. The Jobs shots fine-tune that
 # model on domains/law/sft_alpaca.jsonl with `mindllm-cli finetune` (full fine-tuning: the demo
-# model is random, so adapters alone would barely move its loss) and are taken
-# $MINDLLM_SCREENSHOT_JOB_MS (default 90000) after the start, while the job runs.
+# model is random, so adapters alone would barely move its loss) and are taken while the job runs,
+# when it reaches step $MINDLLM_SCREENSHOT_JOB_STEP (default 40 of 120: the same length of loss curve
+# however busy the machine is) or $MINDLLM_SCREENSHOT_JOB_MS (default 300000) after the start,
+# whichever comes first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
@@ -62,7 +64,8 @@ JSON
     out=$root/docs/screenshot-jobs-$lang.png
     LANG=${lang}.UTF-8 QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1400x900x24" \
       "$studio" --data-dir "$profile" --lang "$lang" --submit-job "$profile/law-job.json" \
-      --screenshot "$out" --screenshot-delay "${MINDLLM_SCREENSHOT_JOB_MS:-90000}" "${model_args[@]}"
+      --screenshot "$out" --screenshot-at-step "${MINDLLM_SCREENSHOT_JOB_STEP:-40}" \
+      --screenshot-delay "${MINDLLM_SCREENSHOT_JOB_MS:-300000}" "${model_args[@]}"
     echo "wrote $out"
   fi
 done

@@ -11,9 +11,12 @@
 #include <QStyleFactory>
 #include <QTimer>
 #include <exception>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
+#include "core/jobs/job_progress.h"
 #include "core/jobs/job_record.h"
 #include "core/storage/chat_store.h"
 #include "core/util/json_file.h"
@@ -42,6 +45,16 @@ void startEvaluation(ui::MainWindow& window, ui::EvaluationPage* page, const QSt
     QTimer::singleShot(0, page, run);
   else
     QObject::connect(window.models(), &ui::ModelListModel::refreshed, page, run, Qt::SingleShotConnection);
+}
+
+// Takes the screenshot once job `id` has trained `step` steps, so that the loss chart shows the
+// same length of curve however busy the machine is (--screenshot-delay still bounds the wait).
+void screenshotAtStep(ui::MainWindow& window, qint64 id, qint64 step, const std::function<void()>& take) {
+  ui::JobManager* manager = window.jobManager();
+  QObject::connect(manager, &ui::JobManager::progressChanged, &window, [&window, manager, id, step, take](qint64 changed) {
+    const jobs::JobProgress* progress = changed == id ? manager->knownProgress(id) : nullptr;
+    if (progress && progress->step() >= step) QTimer::singleShot(500, &window, take);  // let the chart repaint
+  });
 }
 
 }  // namespace
@@ -84,7 +97,13 @@ int main(int argc, char** argv) {
                               QStringLiteral("With --page evaluation: run these tasks (ids such as ceval,mmlu) at start; "
                                              "--screenshot then waits for them."),
                               QStringLiteral("tasks"));
-  cli.addOptions({dataDir, lang, model, importJson, openLatest, assistant, screenshot, screenshotDelay, page, submitJob, evaluate});
+  QCommandLineOption screenshotAtStepOption(
+      QStringLiteral("screenshot-at-step"),
+      QStringLiteral("With --submit-job: take --screenshot once the job has reached this step (--screenshot-delay "
+                     "is then the longest wait)."),
+      QStringLiteral("step"));
+  cli.addOptions({dataDir, lang, model, importJson, openLatest, assistant, screenshot, screenshotDelay,
+                  screenshotAtStepOption, page, submitJob, evaluate});
   cli.process(app);
 
   const QString dataPath = cli.isSet(dataDir) ? cli.value(dataDir)
@@ -122,6 +141,7 @@ int main(int argc, char** argv) {
     if (cli.isSet(assistant) && !window.newConversationWith(cli.value(assistant)))
       throw std::runtime_error("--assistant: no assistant '" + cli.value(assistant).toStdString() + "' (known: " +
                                assistants.ids().join(QStringLiteral(", ")).toStdString() + ")");
+    std::optional<qint64> submittedJob;
     if (cli.isSet(submitJob)) {  // shown on the Jobs page, selected
       const std::string file = cli.value(submitJob).toStdString();
       const QString dir = QFileInfo(cli.value(submitJob)).absolutePath();
@@ -129,6 +149,7 @@ int main(int argc, char** argv) {
           window.jobManager()->submit(jobs::jobDraftFromJson(readJsonFile(file), file, dir.toStdString()));
       window.pages()->showPage(QStringLiteral("jobs"));
       window.jobsPage()->selectJob(job.id);
+      submittedJob = job.id;
     }
     if (cli.isSet(page)) window.pages()->showPage(cli.value(page));
     window.show();
@@ -137,7 +158,10 @@ int main(int argc, char** argv) {
       startEvaluation(window, evaluation, cli.value(evaluate).split(QLatin1Char(',')));
     if (cli.isSet(screenshot)) {
       const QString png = cli.value(screenshot);
-      auto take = [&window, png] {
+      auto taken = std::make_shared<bool>(false);  // by whichever comes first: the step or the delay
+      auto take = [&window, png, taken] {
+        if (*taken) return;
+        *taken = true;
         const bool ok = window.grab().save(png);
         QApplication::exit(ok ? 0 : 1);
       };
@@ -149,6 +173,8 @@ int main(int argc, char** argv) {
         });
       else
         QTimer::singleShot(cli.value(screenshotDelay).toInt(), &window, take);
+      if (submittedJob && cli.isSet(screenshotAtStepOption))
+        screenshotAtStep(window, *submittedJob, cli.value(screenshotAtStepOption).toLongLong(), take);
     }
     return app.exec();
   } catch (const std::exception& e) {

@@ -46,6 +46,8 @@ std::vector<BarGroup> groupRuns(const std::vector<const storage::EvalRun*>& olde
 EvalComparisonChart::EvalComparisonChart(QWidget* parent) : QChartView(parent) {
   setRenderHint(QPainter::Antialiasing);
   setMinimumHeight(220);
+  // Beside a table that grows with its contents: keep room for a few task groups and the legend.
+  setMinimumWidth(500);
   setRuns({});
 }
 

@@ -91,7 +91,6 @@ EvaluationPage::EvaluationPage(ModelListModel* models, const QString& dbPath, co
   results->addWidget(chart_);
   results->setStretchFactor(0, 3);
   results->setStretchFactor(1, 2);
-  results->setSizes({1, 1});  // start half and half (the chart's size hint would take more)
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
