@@ -1,20 +1,18 @@
 // The pure rules of the job manager: the queue (one running job per device, first in first out),
 // what a process's end means for its job, hyperparameter defaults and validation, and the job.json
 // the fine-tuning command reads.
-#include <QTemporaryDir>
 #include <QtTest>
-#include <functional>
 
 #include "core/jobs/job_config.h"
 #include "core/jobs/job_exit.h"
 #include "core/jobs/job_queue.h"
 #include "core/util/atomic_file.h"
-#include "core/util/error.h"
 #include "core/util/json_file.h"
 #include "job_test_support.h"
 
 using namespace mindllm;
 using namespace mindllm::jobs;
+using jobs_test::errorOf;
 
 namespace {
 
@@ -25,15 +23,6 @@ Job job(int64_t id, JobState state, const std::string& device, int64_t queuedAt)
   j.state = state;
   j.queuedAt = queuedAt;
   return j;
-}
-
-QString errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return QString::fromUtf8(e.what());
-  }
-  return {};
 }
 
 }  // namespace
@@ -166,8 +155,8 @@ private Q_SLOTS:
     d.hyperparameters.epochs = 0;
     d.hyperparameters.domain = "finance";
     d.hyperparameters.lora.rank = 4;
-    QTemporaryDir dir;
-    const std::string path = dir.filePath("jobs/7/job.json").toStdString();
+    jobs_test::TempFolder dir;
+    const std::string path = dir.path("jobs/7/job.json");
     writeTrainerConfig(d, "/jobs/7/output", path);
     const Json j = readJsonFile(path);
     QCOMPARE(j["output_dir"].get<std::string>(), std::string("/jobs/7/output"));

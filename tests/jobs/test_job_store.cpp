@@ -2,20 +2,18 @@
 // against the stored state, interrupted jobs after a restart, and that a refused change leaves the
 // database byte for byte as it was. Also the schema: the jobs table arrives as migration v4 on a
 // file made by the chat history (v3) without touching its conversations.
-#include <QTemporaryDir>
 #include <QtTest>
-#include <functional>
 #include <set>
 
 #include "core/jobs/job_store.h"
 #include "core/storage/chat_store.h"
-#include "core/util/error.h"
 #include "job_test_support.h"
 
 using namespace mindllm;
 using namespace mindllm::jobs;
 using jobs_test::draft;
 using jobs_test::dumpDatabase;
+using jobs_test::errorOf;
 
 namespace {
 
@@ -26,26 +24,15 @@ std::unique_ptr<JobStore> openStore(const std::string& path) {
   return store;
 }
 
-QString errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return QString::fromUtf8(e.what());
-  }
-  return {};
-}
-
 }  // namespace
 
 class TestJobStore : public QObject {
   Q_OBJECT
-  QTemporaryDir dir_;
-  int n_ = 0;
-  std::string freshPath() { return dir_.filePath(QStringLiteral("db%1.sqlite").arg(++n_)).toStdString(); }
+  jobs_test::TempFolder dir_;
 
 private Q_SLOTS:
   void createAndReadBack() {
-    auto store = openStore(freshPath());
+    auto store = openStore(dir_.freshDatabase());
     JobDraft d = draft("law-lora");
     d.command = "sft";
     d.method = "full";
@@ -76,7 +63,7 @@ private Q_SLOTS:
   }
 
   void listIsNewestFirst() {
-    auto store = openStore(freshPath());
+    auto store = openStore(dir_.freshDatabase());
     store->create(draft("a"));
     store->create(draft("b"));
     store->create(draft("c"));
@@ -87,7 +74,7 @@ private Q_SLOTS:
   }
 
   void badDraftsAreRefusedAndChangeNothing() {
-    const std::string path = freshPath();
+    const std::string path = dir_.freshDatabase();
     auto store = openStore(path);
     store->create(draft("taken"));
     const std::string before = dumpDatabase(path);
@@ -105,7 +92,7 @@ private Q_SLOTS:
   }
 
   void lifeCycleFollowsTheRules() {
-    const std::string path = freshPath();
+    const std::string path = dir_.freshDatabase();
     auto store = openStore(path);
     const Job j = store->create(draft("cycle"));
     const Job running = store->transition(j.id, JobState::Running, {{}, {}, 4242});
@@ -161,7 +148,7 @@ private Q_SLOTS:
   }
 
   void runningJobsBecomeInterruptedOnReopen() {
-    const std::string path = freshPath();
+    const std::string path = dir_.freshDatabase();
     int64_t runningId = 0, queuedId = 0, pausedId = 0;
     {
       auto store = openStore(path);
@@ -190,7 +177,7 @@ private Q_SLOTS:
   }
 
   void removeOnlyStoppedJobs() {
-    auto store = openStore(freshPath());
+    auto store = openStore(dir_.freshDatabase());
     const Job j = store->create(draft("rm"));
     QVERIFY(errorOf([&] { store->remove(j.id); }).contains("cancel it before deleting"));
     store->transition(j.id, JobState::Cancelled);
@@ -200,7 +187,7 @@ private Q_SLOTS:
   }
 
   void migratesAChatDatabaseWithoutTouchingIt() {
-    const std::string path = freshPath();
+    const std::string path = dir_.freshDatabase();
     int64_t conversation = 0;
     {
       storage::ChatStore chats(path);
@@ -228,7 +215,7 @@ private Q_SLOTS:
   }
 
   void corruptHyperparametersNameTheJob() {
-    const std::string path = freshPath();
+    const std::string path = dir_.freshDatabase();
     auto store = openStore(path);
     const Job j = store->create(draft("corrupt"));
     sqlite3* db = nullptr;
