@@ -1,7 +1,8 @@
 #pragma once
-// Shared by the job tests: a temporary folder to write files and databases in, the message of a
-// refused call, drafts with sensible fields, a fake clock, and a dump of every row of every table,
-// to show that a failed operation changed nothing.
+// Shared by the job tests: a temporary folder to write files and databases in, drafts with
+// sensible fields, a fake clock, and a dump of every row of every table, to show that a failed
+// operation changed nothing. (The UI job tests include this too, so it declares nothing in
+// mindllm::test: their `test::` means mindllm::ui::test.)
 #include <QString>
 #include <QTemporaryDir>
 #include <QtGlobal>
@@ -10,12 +11,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <string>
 
 #include "core/jobs/job_record.h"
-#include "core/util/error.h"
-#include "tests/support/error_of.h"
 
 namespace jobs_test {
 
@@ -40,10 +38,6 @@ private:
   int databases_ = 0;
 };
 
-// The message of the mindllm::Error `f` throws ("" when it returns), as QString for contains().
-inline QString errorOf(const std::function<void()>& f) {
-  return QString::fromStdString(mindllm::test::errorOf<mindllm::Error>(f));
-}
 
 struct FakeClock {
   int64_t nowMs = 1'700'000'000'000;

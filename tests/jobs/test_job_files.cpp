@@ -5,11 +5,13 @@
 
 #include "core/jobs/dataset_preview.h"
 #include "core/jobs/model_publisher.h"
+#include "core/util/error.h"
 #include "job_test_support.h"
+#include "tests/support/error_of.h"
 
 using namespace mindllm;
 using namespace mindllm::jobs;
-using jobs_test::errorOf;
+using mindllm::test::errorText;
 namespace fs = std::filesystem;
 
 class TestJobFiles : public QObject {
@@ -55,7 +57,7 @@ private Q_SLOTS:
     QCOMPARE(m.format, std::string("sharegpt"));
     QCOMPARE(m.first[0].turns[1].text, std::string("Earnings before interest, taxes, depreciation and amortisation."));
     const std::string noAnswer = dir_.write("no_answer.jsonl", R"({"messages":[{"role":"user","content":"q"}]})");
-    QVERIFY(errorOf([&] { previewDataset(noAnswer, "auto"); }).contains("no_answer.jsonl:1: field \"messages\": no assistant turn"));
+    QVERIFY(errorText<Error>([&] { previewDataset(noAnswer, "auto"); }).contains("no_answer.jsonl:1: field \"messages\": no assistant turn"));
 
     // Compressed files are left to the command's --check.
     const DatasetPreview gz = previewDataset(dir_.write("data.jsonl.gz", "\x1f\x8b"), "auto");
@@ -69,20 +71,20 @@ private Q_SLOTS:
     for (int i = 1; i <= 16; ++i) text += good + "\n";
     text += R"({"instruction":"q17"})" "\n" + good + "\n";
     const std::string path = dir_.write("missing_output.jsonl", text);
-    const QString e = errorOf([&] { previewDataset(path, "auto"); });
+    const QString e = errorText<Error>([&] { previewDataset(path, "auto"); });
     QVERIFY2(e.endsWith("missing_output.jsonl:17: field \"output\" missing"), qPrintable(e));
 
     const std::string notJson = dir_.write("bad_json.jsonl", good + "\n" + good + "\n{\"instruction\": \"x\",\n");
-    QVERIFY(errorOf([&] { previewDataset(notJson, "auto"); }).endsWith("bad_json.jsonl:3: not valid JSON"));
+    QVERIFY(errorText<Error>([&] { previewDataset(notJson, "auto"); }).endsWith("bad_json.jsonl:3: not valid JSON"));
     const std::string turn = dir_.write("bad_turn.jsonl", R"({"conversations":[{"from":"human","value":"q"},{"from":"bot","value":"a"}]})");
-    QVERIFY(errorOf([&] { previewDataset(turn, "auto"); }).contains("bad_turn.jsonl:1: field \"conversations[1].from\": unknown role \"bot\""));
+    QVERIFY(errorText<Error>([&] { previewDataset(turn, "auto"); }).contains("bad_turn.jsonl:1: field \"conversations[1].from\": unknown role \"bot\""));
     const std::string unknown = dir_.write("unknown.jsonl", R"({"question":"q","answer":"a"})");
-    QVERIFY(errorOf([&] { previewDataset(unknown, "auto"); }).contains("unknown.jsonl:1: neither alpaca"));
+    QVERIFY(errorText<Error>([&] { previewDataset(unknown, "auto"); }).contains("unknown.jsonl:1: neither alpaca"));
     const std::string wrongFormat = dir_.write("wrong_format.jsonl", good + "\n");
-    QVERIFY(errorOf([&] { previewDataset(wrongFormat, "sharegpt"); }).contains(":1: field \"conversations\" missing"));
+    QVERIFY(errorText<Error>([&] { previewDataset(wrongFormat, "sharegpt"); }).contains(":1: field \"conversations\" missing"));
     const std::string empty = dir_.write("empty.jsonl", "\n\n");
-    QVERIFY(errorOf([&] { previewDataset(empty, "auto"); }).contains("empty.jsonl: no samples"));
-    QVERIFY(errorOf([&] { previewDataset(dir_.path("absent.jsonl"), "auto"); }).contains("cannot open"));
+    QVERIFY(errorText<Error>([&] { previewDataset(empty, "auto"); }).contains("empty.jsonl: no samples"));
+    QVERIFY(errorText<Error>([&] { previewDataset(dir_.path("absent.jsonl"), "auto"); }).contains("cannot open"));
   }
 
   void publishMovesTheFinalModel() {
@@ -104,7 +106,7 @@ private Q_SLOTS:
     const std::string root = dir_.path("finetuned2");
     dir_.write("job3/output/final/model.safetensors", "weights");
     const std::string final3 = dir_.path("job3/output/final");
-    QVERIFY(errorOf([&] { publishModel(final3, root, "x"); }).contains("no config.json"));
+    QVERIFY(errorText<Error>([&] { publishModel(final3, root, "x"); }).contains("no config.json"));
     QVERIFY(fs::exists(final3 + "/model.safetensors"));
     QVERIFY(!fs::exists(root + "/x"));
   }

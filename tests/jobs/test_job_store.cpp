@@ -7,13 +7,15 @@
 
 #include "core/jobs/job_store.h"
 #include "core/storage/chat_store.h"
+#include "core/util/error.h"
 #include "job_test_support.h"
+#include "tests/support/error_of.h"
 
 using namespace mindllm;
 using namespace mindllm::jobs;
 using jobs_test::draft;
 using jobs_test::dumpDatabase;
-using jobs_test::errorOf;
+using mindllm::test::errorText;
 
 namespace {
 
@@ -59,7 +61,7 @@ private Q_SLOTS:
     QCOMPARE(read.hyperparameters.domain, std::string("law"));
     QCOMPARE(read.hyperparameters.systemPrompt, std::string("你是一名法律助理。"));
     QVERIFY(!store->job(created.id + 100).has_value());
-    QVERIFY(errorOf([&] { store->require(999); }).contains("job 999 not found"));
+    QVERIFY(errorText<Error>([&] { store->require(999); }).contains("job 999 not found"));
   }
 
   void listIsNewestFirst() {
@@ -78,16 +80,16 @@ private Q_SLOTS:
     auto store = openStore(path);
     store->create(draft("taken"));
     const std::string before = dumpDatabase(path);
-    QVERIFY(errorOf([&] { store->create(draft("taken")); }).contains("another job already has this name"));
-    QVERIFY(errorOf([&] { store->create(draft("")); }).contains("must not be empty"));
-    QVERIFY(errorOf([&] { store->create(draft("a/b")); }).contains("must not contain"));
-    QVERIFY(errorOf([&] { store->create(draft("..")); }).contains("dot"));
+    QVERIFY(errorText<Error>([&] { store->create(draft("taken")); }).contains("another job already has this name"));
+    QVERIFY(errorText<Error>([&] { store->create(draft("")); }).contains("must not be empty"));
+    QVERIFY(errorText<Error>([&] { store->create(draft("a/b")); }).contains("must not contain"));
+    QVERIFY(errorText<Error>([&] { store->create(draft("..")); }).contains("dot"));
     JobDraft noModel = draft("x");
     noModel.baseModel.clear();
-    QVERIFY(errorOf([&] { store->create(noModel); }).contains("base_model"));
+    QVERIFY(errorText<Error>([&] { store->create(noModel); }).contains("base_model"));
     JobDraft badMethod = draft("y");
     badMethod.method = "qlora";
-    QVERIFY(errorOf([&] { store->create(badMethod); }).contains("field 'method'"));
+    QVERIFY(errorText<Error>([&] { store->create(badMethod); }).contains("field 'method'"));
     QCOMPARE(dumpDatabase(path), before);
   }
 
@@ -106,7 +108,7 @@ private Q_SLOTS:
 
     // Paused cannot succeed, and the refusal changes nothing.
     const std::string before = dumpDatabase(path);
-    const QString refused = errorOf([&] { store->transition(j.id, JobState::Succeeded); });
+    const QString refused = errorText<Error>([&] { store->transition(j.id, JobState::Succeeded); });
     QVERIFY2(refused.contains("cannot go from paused to succeeded"), qPrintable(refused));
     QVERIFY(refused.contains("cycle"));
     QCOMPARE(dumpDatabase(path), before);
@@ -122,8 +124,8 @@ private Q_SLOTS:
     store->transition(j.id, JobState::Running);
     const Job done = store->transition(j.id, JobState::Succeeded, {{}, "/ft/cycle"});
     QCOMPARE(done.outputModel, std::string("/ft/cycle"));
-    QVERIFY(errorOf([&] { store->transition(j.id, JobState::Queued); }).contains("cannot go from succeeded"));
-    QVERIFY(errorOf([&] { store->transition(j.id, JobState::Cancelled); }).contains("cannot go from succeeded"));
+    QVERIFY(errorText<Error>([&] { store->transition(j.id, JobState::Queued); }).contains("cannot go from succeeded"));
+    QVERIFY(errorText<Error>([&] { store->transition(j.id, JobState::Cancelled); }).contains("cannot go from succeeded"));
   }
 
   void stateMachineTable() {
@@ -144,7 +146,7 @@ private Q_SLOTS:
         QVERIFY2(canTransition(from, to) == (allowed.count({from, to}) == 1),
                  qPrintable(QStringLiteral("%1 -> %2").arg(toString(from), toString(to))));
     for (JobState s : all) QCOMPARE(jobStateFromString(toString(s)), s);
-    QVERIFY(errorOf([] { jobStateFromString("exploded"); }).contains("exploded"));
+    QVERIFY(errorText<Error>([] { jobStateFromString("exploded"); }).contains("exploded"));
   }
 
   void runningJobsBecomeInterruptedOnReopen() {
@@ -179,7 +181,7 @@ private Q_SLOTS:
   void removeOnlyStoppedJobs() {
     auto store = openStore(dir_.freshDatabase());
     const Job j = store->create(draft("rm"));
-    QVERIFY(errorOf([&] { store->remove(j.id); }).contains("cancel it before deleting"));
+    QVERIFY(errorText<Error>([&] { store->remove(j.id); }).contains("cancel it before deleting"));
     store->transition(j.id, JobState::Cancelled);
     store->remove(j.id);
     QVERIFY(!store->job(j.id));
@@ -222,7 +224,7 @@ private Q_SLOTS:
     QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     QCOMPARE(sqlite3_exec(db, "UPDATE jobs SET hyperparameters = '{\"lr\": \"fast\"}'", nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
-    const QString error = errorOf([&] { store->require(j.id); });
+    const QString error = errorText<Error>([&] { store->require(j.id); });
     QVERIFY2(error.contains(QStringLiteral("job %1 hyperparameters").arg(j.id)) && error.contains("field 'lr'"),
              qPrintable(error));
   }
