@@ -162,6 +162,8 @@ private Q_SLOTS:
     qDebug("the fine-tuned model answered: \"%s\"", qPrintable(chat.streamed));
     QVERIFY(chat.pieces > 0);
     QVERIFY(!chat.streamed.trimmed().isEmpty());
+    // Every English reply in the data begins "The <actor>": the tuned model learned at least that.
+    QVERIFY2(chat.streamed.startsWith(QStringLiteral("The ")), qPrintable(chat.streamed));
     QCOMPARE(loaded.size(), 1);
     QCOMPARE(loaded[0][0].value<ModelSummary>().dir, tuned);
     const auto messages = profile_.store->messages(chat.session->conversationId());
