@@ -9,7 +9,7 @@ DATA_DIR=${XDG_DATA_HOME:-$HOME/.local/share}/MindLLM/MindLLM\ Studio
 DEFAULT_MODEL="${MINDLLM_DEFAULT_MODEL:-$DATA_DIR/models/default}"
 if [ ! -f "$DEFAULT_MODEL/config.json" ]; then
   # The default model is made here, by the product's own pipeline from resources/corpus
-  # (docs/DEMO_MODEL.md): about 15 minutes on 2 cores. Interrupted? Run this script again: the
+  # (docs/DEMO_MODEL.md): about 16 minutes on 2 cores. Interrupted? Run this script again: the
   # build resumes where it stopped.
   echo "run-app: no default model yet; building it with 'mindllm-cli demo build'"
   "$BIN/mindllm-cli" demo build --out "$DEFAULT_MODEL"

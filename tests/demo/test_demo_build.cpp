@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QtTest>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <regex>
@@ -127,7 +128,8 @@ private Q_SLOTS:
       stages[s["stage"]] = s["report"];
       QVERIFY(s["seconds"].get<double>() > 0);
     }
-    const std::vector<std::string> expected = {"data", "tokenizer", "pretokenize", "pretrain", "eval", "register"};
+    const std::vector<std::string> expected = {"data",   "tokenizer", "pretokenize", "pretrain",
+                                             "select", "sft",       "eval",        "register"};
     QCOMPARE(names, expected);
 
     std::map<std::string, Json> data;
@@ -159,9 +161,31 @@ private Q_SLOTS:
     QVERIFY(pretrain["last_loss"].get<double>() < pretrain["first_loss"].get<double>());
     QVERIFY(!pretrain["val"].empty());
 
+    // Selection: the corpus's and the packs' instruction sets pooled (questions asked in both kept
+    // once), the candidates scored, the tails of the score distribution dropped.
+    const Json& select = stages["select"];
+    QVERIFY(select["inputs"].size() >= 4);
+    QVERIFY(select["duplicates_removed"].get<int64_t>() > 0);
+    const int64_t candidates = select["candidates"].get<int64_t>();
+    QCOMPARE(candidates + select["duplicates_removed"].get<int64_t>(), select["records"].get<int64_t>());
+    // The tiny model's 256-token window cannot reach the reply of some long samples: those stay
+    // unscored and are never kept (the full recipe's window reaches every reply).
+    const int64_t scored = select["score_summary"]["scored"].get<int64_t>();
+    QVERIFY2(scored > candidates / 2, select.dump().c_str());
+    QVERIFY(select["band"]["low"].get<double>() < select["band"]["high"].get<double>());
+    const int64_t selected = select["selected"].get<int64_t>();
+    QVERIFY2(selected > scored / 2 && selected < scored, select.dump().c_str());
+    const std::string subset = mindllm::readFile(select["selected_file"].get<std::string>());
+    QCOMPARE(static_cast<int64_t>(std::count(subset.begin(), subset.end(), '\n')), selected);
+    const Json& sft = stages["sft"];
+    QVERIFY(sft["train_samples"].get<int64_t>() + sft["val_samples"].get<int64_t>() == selected);
+    QVERIFY2(sft["last_loss"].get<double>() < sft["first_loss"].get<double>(), sft.dump().c_str());
+
     const Json& ppl = stages["eval"]["held_out"]["perplexity"];
     QVERIFY2(ppl["pretrained"].get<double>() < 0.5 * ppl["untrained"].get<double>(), ppl.dump().c_str());
+    QVERIFY(ppl.contains("final"));
     QCOMPARE(stages["register"]["model_dir"].get<std::string>(), fs::absolute(out_).string());
+    QVERIFY(stages["register"]["instruction_tuned"].get<bool>());
   }
 
   void installedModelLoadsAndGenerates() {

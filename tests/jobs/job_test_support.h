@@ -1,14 +1,43 @@
 #pragma once
-// Shared by the job tests: drafts with sensible fields, a fake clock, and a dump of every row of
-// every table, to show that a failed operation changed nothing.
+// Shared by the job tests: a temporary folder to write files and databases in, drafts with
+// sensible fields, a fake clock, and a dump of every row of every table, to show that a failed
+// operation changed nothing. (The UI job tests include this too, so it declares nothing in
+// mindllm::test: their `test::` means mindllm::ui::test.)
+#include <QString>
+#include <QTemporaryDir>
+#include <QtGlobal>
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "core/jobs/job_record.h"
 
 namespace jobs_test {
+
+// One test's scratch folder, removed with it: files written into it (parent folders made) and
+// fresh database paths (db1.sqlite, db2.sqlite, ...), so no test sees another's rows.
+class TempFolder {
+public:
+  TempFolder() {
+    if (!dir_.isValid()) qFatal("cannot create a temporary folder");
+  }
+  std::string path(const std::string& name) const { return dir_.filePath(QString::fromStdString(name)).toStdString(); }
+  std::string write(const std::string& name, const std::string& text) const {
+    const std::string file = path(name);
+    std::filesystem::create_directories(std::filesystem::path(file).parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+    return file;
+  }
+  std::string freshDatabase() { return path("db" + std::to_string(++databases_) + ".sqlite"); }
+
+private:
+  QTemporaryDir dir_;
+  int databases_ = 0;
+};
+
 
 struct FakeClock {
   int64_t nowMs = 1'700'000'000'000;

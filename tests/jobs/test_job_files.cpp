@@ -1,46 +1,26 @@
 // Files a job reads and writes: the dataset preview (format detection, formatted samples, a bad
 // line named by its number) and publishing the final model folder into the fine-tuned models.
-#include <QTemporaryDir>
 #include <QtTest>
 #include <filesystem>
-#include <fstream>
-#include <functional>
 
 #include "core/jobs/dataset_preview.h"
 #include "core/jobs/model_publisher.h"
 #include "core/util/error.h"
+#include "job_test_support.h"
+#include "tests/support/error_of.h"
 
 using namespace mindllm;
 using namespace mindllm::jobs;
+using mindllm::test::errorText;
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string write(const QTemporaryDir& dir, const char* name, const std::string& text) {
-  const std::string path = dir.filePath(name).toStdString();
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
-QString errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return QString::fromUtf8(e.what());
-  }
-  return {};
-}
-
-}  // namespace
 
 class TestJobFiles : public QObject {
   Q_OBJECT
-  QTemporaryDir dir_;
+  jobs_test::TempFolder dir_;
 
 private Q_SLOTS:
   void previewsAlpaca() {
-    const std::string path = write(dir_, "alpaca.jsonl",
+    const std::string path = dir_.write("alpaca.jsonl",
                                    R"({"instruction":"总结合同的违约条款","input":"甲方逾期付款……","output":"甲方应支付违约金。"}
 {"instruction":"What is a bond?","output":"A loan to an issuer."}
 
@@ -61,7 +41,7 @@ private Q_SLOTS:
   }
 
   void previewsShareGpt() {
-    const std::string path = write(dir_, "sharegpt.jsonl",
+    const std::string path = dir_.write("sharegpt.jsonl",
                                    R"({"conversations":[{"from":"system","value":"你是一名法律助理。"},{"from":"human","value":"合同无效的情形？"},{"from":"gpt","value":"违反法律强制性规定……"}]}
 )");
     const DatasetPreview p = previewDataset(path, "sharegpt");
@@ -70,17 +50,17 @@ private Q_SLOTS:
     QCOMPARE(p.first[0].turns[2].role, std::string("assistant"));
 
     // The OpenAI form counts as sharegpt too.
-    const std::string openAi = write(dir_, "messages.jsonl",
+    const std::string openAi = dir_.write("messages.jsonl",
                                      R"({"messages":[{"role":"user","content":"What is EBITDA?"},{"role":"assistant","content":"Earnings before interest, taxes, depreciation and amortisation."}]}
 )");
     const DatasetPreview m = previewDataset(openAi, "auto");
     QCOMPARE(m.format, std::string("sharegpt"));
     QCOMPARE(m.first[0].turns[1].text, std::string("Earnings before interest, taxes, depreciation and amortisation."));
-    const std::string noAnswer = write(dir_, "no_answer.jsonl", R"({"messages":[{"role":"user","content":"q"}]})");
-    QVERIFY(errorOf([&] { previewDataset(noAnswer, "auto"); }).contains("no_answer.jsonl:1: field \"messages\": no assistant turn"));
+    const std::string noAnswer = dir_.write("no_answer.jsonl", R"({"messages":[{"role":"user","content":"q"}]})");
+    QVERIFY(errorText<Error>([&] { previewDataset(noAnswer, "auto"); }).contains("no_answer.jsonl:1: field \"messages\": no assistant turn"));
 
     // Compressed files are left to the command's --check.
-    const DatasetPreview gz = previewDataset(write(dir_, "data.jsonl.gz", "\x1f\x8b"), "auto");
+    const DatasetPreview gz = previewDataset(dir_.write("data.jsonl.gz", "\x1f\x8b"), "auto");
     QVERIFY(gz.compressed);
     QCOMPARE(gz.samples, int64_t(-1));
   }
@@ -90,43 +70,43 @@ private Q_SLOTS:
     std::string text;
     for (int i = 1; i <= 16; ++i) text += good + "\n";
     text += R"({"instruction":"q17"})" "\n" + good + "\n";
-    const std::string path = write(dir_, "missing_output.jsonl", text);
-    const QString e = errorOf([&] { previewDataset(path, "auto"); });
+    const std::string path = dir_.write("missing_output.jsonl", text);
+    const QString e = errorText<Error>([&] { previewDataset(path, "auto"); });
     QVERIFY2(e.endsWith("missing_output.jsonl:17: field \"output\" missing"), qPrintable(e));
 
-    const std::string notJson = write(dir_, "bad_json.jsonl", good + "\n" + good + "\n{\"instruction\": \"x\",\n");
-    QVERIFY(errorOf([&] { previewDataset(notJson, "auto"); }).endsWith("bad_json.jsonl:3: not valid JSON"));
-    const std::string turn = write(dir_, "bad_turn.jsonl", R"({"conversations":[{"from":"human","value":"q"},{"from":"bot","value":"a"}]})");
-    QVERIFY(errorOf([&] { previewDataset(turn, "auto"); }).contains("bad_turn.jsonl:1: field \"conversations[1].from\": unknown role \"bot\""));
-    const std::string unknown = write(dir_, "unknown.jsonl", R"({"question":"q","answer":"a"})");
-    QVERIFY(errorOf([&] { previewDataset(unknown, "auto"); }).contains("unknown.jsonl:1: neither alpaca"));
-    const std::string wrongFormat = write(dir_, "wrong_format.jsonl", good + "\n");
-    QVERIFY(errorOf([&] { previewDataset(wrongFormat, "sharegpt"); }).contains(":1: field \"conversations\" missing"));
-    const std::string empty = write(dir_, "empty.jsonl", "\n\n");
-    QVERIFY(errorOf([&] { previewDataset(empty, "auto"); }).contains("empty.jsonl: no samples"));
-    QVERIFY(errorOf([&] { previewDataset(dir_.filePath("absent.jsonl").toStdString(), "auto"); }).contains("cannot open"));
+    const std::string notJson = dir_.write("bad_json.jsonl", good + "\n" + good + "\n{\"instruction\": \"x\",\n");
+    QVERIFY(errorText<Error>([&] { previewDataset(notJson, "auto"); }).endsWith("bad_json.jsonl:3: not valid JSON"));
+    const std::string turn = dir_.write("bad_turn.jsonl", R"({"conversations":[{"from":"human","value":"q"},{"from":"bot","value":"a"}]})");
+    QVERIFY(errorText<Error>([&] { previewDataset(turn, "auto"); }).contains("bad_turn.jsonl:1: field \"conversations[1].from\": unknown role \"bot\""));
+    const std::string unknown = dir_.write("unknown.jsonl", R"({"question":"q","answer":"a"})");
+    QVERIFY(errorText<Error>([&] { previewDataset(unknown, "auto"); }).contains("unknown.jsonl:1: neither alpaca"));
+    const std::string wrongFormat = dir_.write("wrong_format.jsonl", good + "\n");
+    QVERIFY(errorText<Error>([&] { previewDataset(wrongFormat, "sharegpt"); }).contains(":1: field \"conversations\" missing"));
+    const std::string empty = dir_.write("empty.jsonl", "\n\n");
+    QVERIFY(errorText<Error>([&] { previewDataset(empty, "auto"); }).contains("empty.jsonl: no samples"));
+    QVERIFY(errorText<Error>([&] { previewDataset(dir_.path("absent.jsonl"), "auto"); }).contains("cannot open"));
   }
 
   void publishMovesTheFinalModel() {
-    const std::string root = dir_.filePath("finetuned").toStdString();
-    const std::string final1 = write(dir_, "job1/output/final/config.json", "{}");
-    write(dir_, "job1/output/final/model.safetensors", "weights");
+    const std::string root = dir_.path("finetuned");
+    const std::string final1 = dir_.write("job1/output/final/config.json", "{}");
+    dir_.write("job1/output/final/model.safetensors", "weights");
     const std::string target = publishModel(fs::path(final1).parent_path().string(), root, "law-assistant");
     QCOMPARE(target, root + "/law-assistant");
     QVERIFY(fs::exists(target + "/model.safetensors"));
-    QVERIFY(!fs::exists(dir_.filePath("job1/output/final").toStdString()));
+    QVERIFY(!fs::exists(dir_.path("job1/output/final")));
     // The same name again gets a suffix; nothing is overwritten.
-    write(dir_, "job2/output/final/config.json", "{}");
-    QCOMPARE(publishModel(dir_.filePath("job2/output/final").toStdString(), root, "law-assistant"),
+    dir_.write("job2/output/final/config.json", "{}");
+    QCOMPARE(publishModel(dir_.path("job2/output/final"), root, "law-assistant"),
              root + "/law-assistant-2");
     QVERIFY(fs::exists(target + "/model.safetensors"));
   }
 
   void publishRefusesAnIncompleteFolder() {
-    const std::string root = dir_.filePath("finetuned2").toStdString();
-    write(dir_, "job3/output/final/model.safetensors", "weights");
-    const std::string final3 = dir_.filePath("job3/output/final").toStdString();
-    QVERIFY(errorOf([&] { publishModel(final3, root, "x"); }).contains("no config.json"));
+    const std::string root = dir_.path("finetuned2");
+    dir_.write("job3/output/final/model.safetensors", "weights");
+    const std::string final3 = dir_.path("job3/output/final");
+    QVERIFY(errorText<Error>([&] { publishModel(final3, root, "x"); }).contains("no config.json"));
     QVERIFY(fs::exists(final3 + "/model.safetensors"));
     QVERIFY(!fs::exists(root + "/x"));
   }

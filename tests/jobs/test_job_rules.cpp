@@ -1,20 +1,20 @@
 // The pure rules of the job manager: the queue (one running job per device, first in first out),
 // what a process's end means for its job, hyperparameter defaults and validation, and the job.json
 // the fine-tuning command reads.
-#include <QTemporaryDir>
 #include <QtTest>
-#include <functional>
 
 #include "core/jobs/job_config.h"
 #include "core/jobs/job_exit.h"
 #include "core/jobs/job_queue.h"
 #include "core/util/atomic_file.h"
-#include "core/util/error.h"
 #include "core/util/json_file.h"
+#include "core/util/error.h"
 #include "job_test_support.h"
+#include "tests/support/error_of.h"
 
 using namespace mindllm;
 using namespace mindllm::jobs;
+using mindllm::test::errorText;
 
 namespace {
 
@@ -25,15 +25,6 @@ Job job(int64_t id, JobState state, const std::string& device, int64_t queuedAt)
   j.state = state;
   j.queuedAt = queuedAt;
   return j;
-}
-
-QString errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return QString::fromUtf8(e.what());
-  }
-  return {};
 }
 
 }  // namespace
@@ -123,15 +114,15 @@ private Q_SLOTS:
   }
 
   void hyperparameterErrorsNameTheField() {
-    QVERIFY(errorOf([] { JobHyperparameters::fromJson(Json{{"lr", 0}}, "job x"); }).contains("job x: field 'lr'"));
-    QVERIFY(errorOf([] { JobHyperparameters::fromJson(Json{{"micro_batch", 2.5}}, "h"); }).contains("'micro_batch'"));
-    QVERIFY(errorOf([] { JobHyperparameters::fromJson(Json{{"format", "csv"}}, "h"); }).contains("\"alpaca\""));
-    QVERIFY(errorOf([] { JobHyperparameters::fromJson(Json{{"lora", {{"dropout", 1.0}}}}, "h"); })
+    QVERIFY(errorText<Error>([] { JobHyperparameters::fromJson(Json{{"lr", 0}}, "job x"); }).contains("job x: field 'lr'"));
+    QVERIFY(errorText<Error>([] { JobHyperparameters::fromJson(Json{{"micro_batch", 2.5}}, "h"); }).contains("'micro_batch'"));
+    QVERIFY(errorText<Error>([] { JobHyperparameters::fromJson(Json{{"format", "csv"}}, "h"); }).contains("\"alpaca\""));
+    QVERIFY(errorText<Error>([] { JobHyperparameters::fromJson(Json{{"lora", {{"dropout", 1.0}}}}, "h"); })
                 .contains("h: lora: field 'dropout'"));
-    QVERIFY(errorOf([] { JobHyperparameters::fromJson(Json{{"lora", {{"targets", Json::array()}}}}, "h"); })
+    QVERIFY(errorText<Error>([] { JobHyperparameters::fromJson(Json{{"lora", {{"targets", Json::array()}}}}, "h"); })
                 .contains("'targets'"));
-    QVERIFY(errorOf([] { JobHyperparameters::fromJson(Json{{"val_fraction", 0.6}}, "h"); }).contains("'val_fraction'"));
-    QVERIFY(errorOf([] { JobHyperparameters::fromJson(Json::array(), "h"); }).contains("expected a JSON object"));
+    QVERIFY(errorText<Error>([] { JobHyperparameters::fromJson(Json{{"val_fraction", 0.6}}, "h"); }).contains("'val_fraction'"));
+    QVERIFY(errorText<Error>([] { JobHyperparameters::fromJson(Json::array(), "h"); }).contains("expected a JSON object"));
     // Missing fields keep their defaults; 0 dropout and 0 epochs are fine.
     const auto h = JobHyperparameters::fromJson(Json{{"epochs", 0}, {"lora", {{"dropout", 0}}}}, "h");
     QCOMPARE(h.epochs, int64_t(0));
@@ -150,9 +141,9 @@ private Q_SLOTS:
     QCOMPARE(d.method, std::string("full"));
     QCOMPARE(d.device, std::string("cpu"));
     QCOMPARE(d.hyperparameters.maxSteps, int64_t(7));
-    QVERIFY(errorOf([] { jobDraftFromJson(Json{{"nmae", "x"}}, "j.json", "/"); }).contains("j.json: unknown field 'nmae'"));
-    QVERIFY(errorOf([] { jobDraftFromJson(Json{{"name", 3}}, "j.json", "/"); }).contains("field 'name': expected a string"));
-    QVERIFY(errorOf([] { jobDraftFromJson(Json{{"hyperparameters", {{"lr", -1}}}}, "j.json", "/"); })
+    QVERIFY(errorText<Error>([] { jobDraftFromJson(Json{{"nmae", "x"}}, "j.json", "/"); }).contains("j.json: unknown field 'nmae'"));
+    QVERIFY(errorText<Error>([] { jobDraftFromJson(Json{{"name", 3}}, "j.json", "/"); }).contains("field 'name': expected a string"));
+    QVERIFY(errorText<Error>([] { jobDraftFromJson(Json{{"hyperparameters", {{"lr", -1}}}}, "j.json", "/"); })
                 .contains("j.json: hyperparameters: field 'lr'"));
   }
 
@@ -166,8 +157,8 @@ private Q_SLOTS:
     d.hyperparameters.epochs = 0;
     d.hyperparameters.domain = "finance";
     d.hyperparameters.lora.rank = 4;
-    QTemporaryDir dir;
-    const std::string path = dir.filePath("jobs/7/job.json").toStdString();
+    jobs_test::TempFolder dir;
+    const std::string path = dir.path("jobs/7/job.json");
     writeTrainerConfig(d, "/jobs/7/output", path);
     const Json j = readJsonFile(path);
     QCOMPARE(j["output_dir"].get<std::string>(), std::string("/jobs/7/output"));

@@ -2,20 +2,20 @@
 // against the stored state, interrupted jobs after a restart, and that a refused change leaves the
 // database byte for byte as it was. Also the schema: the jobs table arrives as migration v4 on a
 // file made by the chat history (v3) without touching its conversations.
-#include <QTemporaryDir>
 #include <QtTest>
-#include <functional>
 #include <set>
 
 #include "core/jobs/job_store.h"
 #include "core/storage/chat_store.h"
 #include "core/util/error.h"
 #include "job_test_support.h"
+#include "tests/support/error_of.h"
 
 using namespace mindllm;
 using namespace mindllm::jobs;
 using jobs_test::draft;
 using jobs_test::dumpDatabase;
+using mindllm::test::errorText;
 
 namespace {
 
@@ -26,26 +26,15 @@ std::unique_ptr<JobStore> openStore(const std::string& path) {
   return store;
 }
 
-QString errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return QString::fromUtf8(e.what());
-  }
-  return {};
-}
-
 }  // namespace
 
 class TestJobStore : public QObject {
   Q_OBJECT
-  QTemporaryDir dir_;
-  int n_ = 0;
-  std::string freshPath() { return dir_.filePath(QStringLiteral("db%1.sqlite").arg(++n_)).toStdString(); }
+  jobs_test::TempFolder dir_;
 
 private Q_SLOTS:
   void createAndReadBack() {
-    auto store = openStore(freshPath());
+    auto store = openStore(dir_.freshDatabase());
     JobDraft d = draft("law-lora");
     d.command = "sft";
     d.method = "full";
@@ -72,11 +61,11 @@ private Q_SLOTS:
     QCOMPARE(read.hyperparameters.domain, std::string("law"));
     QCOMPARE(read.hyperparameters.systemPrompt, std::string("你是一名法律助理。"));
     QVERIFY(!store->job(created.id + 100).has_value());
-    QVERIFY(errorOf([&] { store->require(999); }).contains("job 999 not found"));
+    QVERIFY(errorText<Error>([&] { store->require(999); }).contains("job 999 not found"));
   }
 
   void listIsNewestFirst() {
-    auto store = openStore(freshPath());
+    auto store = openStore(dir_.freshDatabase());
     store->create(draft("a"));
     store->create(draft("b"));
     store->create(draft("c"));
@@ -87,25 +76,25 @@ private Q_SLOTS:
   }
 
   void badDraftsAreRefusedAndChangeNothing() {
-    const std::string path = freshPath();
+    const std::string path = dir_.freshDatabase();
     auto store = openStore(path);
     store->create(draft("taken"));
     const std::string before = dumpDatabase(path);
-    QVERIFY(errorOf([&] { store->create(draft("taken")); }).contains("another job already has this name"));
-    QVERIFY(errorOf([&] { store->create(draft("")); }).contains("must not be empty"));
-    QVERIFY(errorOf([&] { store->create(draft("a/b")); }).contains("must not contain"));
-    QVERIFY(errorOf([&] { store->create(draft("..")); }).contains("dot"));
+    QVERIFY(errorText<Error>([&] { store->create(draft("taken")); }).contains("another job already has this name"));
+    QVERIFY(errorText<Error>([&] { store->create(draft("")); }).contains("must not be empty"));
+    QVERIFY(errorText<Error>([&] { store->create(draft("a/b")); }).contains("must not contain"));
+    QVERIFY(errorText<Error>([&] { store->create(draft("..")); }).contains("dot"));
     JobDraft noModel = draft("x");
     noModel.baseModel.clear();
-    QVERIFY(errorOf([&] { store->create(noModel); }).contains("base_model"));
+    QVERIFY(errorText<Error>([&] { store->create(noModel); }).contains("base_model"));
     JobDraft badMethod = draft("y");
     badMethod.method = "qlora";
-    QVERIFY(errorOf([&] { store->create(badMethod); }).contains("field 'method'"));
+    QVERIFY(errorText<Error>([&] { store->create(badMethod); }).contains("field 'method'"));
     QCOMPARE(dumpDatabase(path), before);
   }
 
   void lifeCycleFollowsTheRules() {
-    const std::string path = freshPath();
+    const std::string path = dir_.freshDatabase();
     auto store = openStore(path);
     const Job j = store->create(draft("cycle"));
     const Job running = store->transition(j.id, JobState::Running, {{}, {}, 4242});
@@ -119,7 +108,7 @@ private Q_SLOTS:
 
     // Paused cannot succeed, and the refusal changes nothing.
     const std::string before = dumpDatabase(path);
-    const QString refused = errorOf([&] { store->transition(j.id, JobState::Succeeded); });
+    const QString refused = errorText<Error>([&] { store->transition(j.id, JobState::Succeeded); });
     QVERIFY2(refused.contains("cannot go from paused to succeeded"), qPrintable(refused));
     QVERIFY(refused.contains("cycle"));
     QCOMPARE(dumpDatabase(path), before);
@@ -135,8 +124,8 @@ private Q_SLOTS:
     store->transition(j.id, JobState::Running);
     const Job done = store->transition(j.id, JobState::Succeeded, {{}, "/ft/cycle"});
     QCOMPARE(done.outputModel, std::string("/ft/cycle"));
-    QVERIFY(errorOf([&] { store->transition(j.id, JobState::Queued); }).contains("cannot go from succeeded"));
-    QVERIFY(errorOf([&] { store->transition(j.id, JobState::Cancelled); }).contains("cannot go from succeeded"));
+    QVERIFY(errorText<Error>([&] { store->transition(j.id, JobState::Queued); }).contains("cannot go from succeeded"));
+    QVERIFY(errorText<Error>([&] { store->transition(j.id, JobState::Cancelled); }).contains("cannot go from succeeded"));
   }
 
   void stateMachineTable() {
@@ -157,11 +146,11 @@ private Q_SLOTS:
         QVERIFY2(canTransition(from, to) == (allowed.count({from, to}) == 1),
                  qPrintable(QStringLiteral("%1 -> %2").arg(toString(from), toString(to))));
     for (JobState s : all) QCOMPARE(jobStateFromString(toString(s)), s);
-    QVERIFY(errorOf([] { jobStateFromString("exploded"); }).contains("exploded"));
+    QVERIFY(errorText<Error>([] { jobStateFromString("exploded"); }).contains("exploded"));
   }
 
   void runningJobsBecomeInterruptedOnReopen() {
-    const std::string path = freshPath();
+    const std::string path = dir_.freshDatabase();
     int64_t runningId = 0, queuedId = 0, pausedId = 0;
     {
       auto store = openStore(path);
@@ -190,9 +179,9 @@ private Q_SLOTS:
   }
 
   void removeOnlyStoppedJobs() {
-    auto store = openStore(freshPath());
+    auto store = openStore(dir_.freshDatabase());
     const Job j = store->create(draft("rm"));
-    QVERIFY(errorOf([&] { store->remove(j.id); }).contains("cancel it before deleting"));
+    QVERIFY(errorText<Error>([&] { store->remove(j.id); }).contains("cancel it before deleting"));
     store->transition(j.id, JobState::Cancelled);
     store->remove(j.id);
     QVERIFY(!store->job(j.id));
@@ -200,7 +189,7 @@ private Q_SLOTS:
   }
 
   void migratesAChatDatabaseWithoutTouchingIt() {
-    const std::string path = freshPath();
+    const std::string path = dir_.freshDatabase();
     int64_t conversation = 0;
     {
       storage::ChatStore chats(path);
@@ -228,14 +217,14 @@ private Q_SLOTS:
   }
 
   void corruptHyperparametersNameTheJob() {
-    const std::string path = freshPath();
+    const std::string path = dir_.freshDatabase();
     auto store = openStore(path);
     const Job j = store->create(draft("corrupt"));
     sqlite3* db = nullptr;
     QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     QCOMPARE(sqlite3_exec(db, "UPDATE jobs SET hyperparameters = '{\"lr\": \"fast\"}'", nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
-    const QString error = errorOf([&] { store->require(j.id); });
+    const QString error = errorText<Error>([&] { store->require(j.id); });
     QVERIFY2(error.contains(QStringLiteral("job %1 hyperparameters").arg(j.id)) && error.contains("field 'lr'"),
              qPrintable(error));
   }

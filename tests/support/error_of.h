@@ -1,6 +1,7 @@
 #pragma once
 // The message of the exception `f` throws, or "" when it returns normally: tests assert that bad
 // input is refused with an error naming the file, line or field.
+#include <QString>
 #include <exception>
 #include <functional>
 #include <string>
@@ -16,6 +17,12 @@ std::string errorOf(const std::function<void()>& f) {
     return e.what();
   }
   return "";
+}
+
+// The same as QString, for QVERIFY(errorText<Error>(...).contains(...)) in Qt tests.
+template <typename Expected = std::exception>
+QString errorText(const std::function<void()>& f) {
+  return QString::fromStdString(errorOf<Expected>(f));
 }
 
 }  // namespace mindllm::test

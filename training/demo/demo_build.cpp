@@ -30,6 +30,8 @@ const std::vector<Stage>& stages() {
       {"tokenizer", "train the bilingual tokenizer", runTokenizerStage},
       {"pretokenize", "tokenize into training shards", runPretokenizeStage},
       {"pretrain", "pretrain the model from scratch", runPretrainStage},
+      {"select", "score instruction candidates by entropy, keep a band", runSelectStage},
+      {"sft", "instruction-tune for the legal and financial assistants", runSftStage},
       {"eval", "held-out perplexity and domain evaluation sets", runEvalStage},
       {"register", "install as the app's default model", runRegisterStage},
   };

@@ -21,16 +21,16 @@ struct DemoRecipe {
   int64_t seqLen = 512;
   int64_t microBatch = 8, gradAccum = 1;
   double lr = 2e-3, minLr = 2e-4;
-  int64_t pretrainSteps = 220, warmupSteps = 20;
-  int64_t evalEvery = 55, evalBatches = 8;
+  int64_t pretrainSteps = 190, warmupSteps = 20;
+  int64_t evalEvery = 50, evalBatches = 4;
   int64_t checkpointEvery = 20;
   double valFraction = 0.02;   // pretokenize: documents held out for the pretraining val loss
 
   // Instruction tuning: entropy band by quantiles of the candidates' scores, then full fine-tuning.
   double selectLow = 0.05, selectHigh = 0.95;
   int64_t sftSeqLen = 512;
-  double sftLr = 5e-4;
-  double sftEpochs = 3;
+  double sftLr = 3e-4;
+  double sftEpochs = 2;
   int64_t sftMicroBatch = 8;
 
   int evalPerplexityTokens = 0;  // tokens scored per held-out file; 0 = all

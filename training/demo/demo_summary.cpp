@@ -102,8 +102,11 @@ std::vector<std::string> trainingLines(const Json& r) {
 }
 
 std::vector<std::string> selectLines(const Json& r) {
-  return {grouped(r.value("kept", 0)) + " of " + grouped(r.value("candidates", 0)) + " instruction samples kept (" +
-          r.value("band", std::string("entropy band")) + ")"};
+  const Json band = r.value("band", Json::object());
+  return {grouped(r.value("selected", 0)) + " of " + grouped(r.value("candidates", 0)) +
+              " instruction samples kept (" + grouped(r.value("duplicates_removed", 0)) + " repeated questions merged)",
+          "entropy band " + fixed(band.value("low", 0.0), 2) + " - " + fixed(band.value("high", 0.0), 2) +
+              " nats/token (" + band.value("given", std::string()) + ")"};
 }
 
 std::vector<std::string> evalLines(const Json& r) {
