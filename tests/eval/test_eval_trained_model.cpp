@@ -52,31 +52,39 @@ void writeMmluFolder(const std::string& root, const std::vector<ChoiceQuestion>&
   }
 }
 
+struct TrainingSequence {
+  std::vector<int64_t> ids;
+  int64_t answerTokens = 0;  // the last ones: " A" is one token of the fixture's BPE, " B" two (" ", "B")
+};
+
 // Token ids of prompt + answer exactly as the scorer builds them (0-shot MMLU style).
-std::vector<int64_t> trainingIds(const Tokenizer& tok, const ChoiceQuestion& q) {
+TrainingSequence trainingIds(const Tokenizer& tok, const ChoiceQuestion& q) {
   const auto style = ChoicePromptStyle::mmlu();
   std::vector<TokenId> ids = tok.encode(renderHeader(style, "synthetic facts", {}, 0, PromptForm::Lettered));
-  for (const auto& part : {encodeAfter(tok, "\n\n", renderQuestion(style, q, PromptForm::Lettered)),
-                           encodeAfter(tok, style.answerCue, renderAnswer(style, q, q.answer, PromptForm::Lettered))})
-    ids.insert(ids.end(), part.begin(), part.end());
-  return {ids.begin(), ids.end()};
+  const auto question = encodeAfter(tok, "\n\n", renderQuestion(style, q, PromptForm::Lettered));
+  const auto answer = encodeAfter(tok, style.answerCue, renderAnswer(style, q, q.answer, PromptForm::Lettered));
+  ids.insert(ids.end(), question.begin(), question.end());
+  ids.insert(ids.end(), answer.begin(), answer.end());
+  return {{ids.begin(), ids.end()}, static_cast<int64_t>(answer.size())};
 }
 
-// Teacher forcing on every sequence at once; the answer token's loss counts extra so that a few
+// Teacher forcing on every sequence at once; the answer tokens' loss counts extra so that a few
 // hundred steps are enough. Returns the final loss.
-double train(CausalLMImpl& model, const std::vector<std::vector<int64_t>>& sequences, int steps) {
+double train(CausalLMImpl& model, const std::vector<TrainingSequence>& sequences, int steps) {
   size_t width = 0;
-  for (const auto& s : sequences) width = std::max(width, s.size());
+  for (const auto& s : sequences) width = std::max(width, s.ids.size());
   const auto n = static_cast<int64_t>(sequences.size()), T = static_cast<int64_t>(width);
   auto ids = torch::zeros({n, T}, torch::kLong);
   auto targets = torch::full({n, T}, -100, torch::kLong);
   auto answerTargets = torch::full({n, T}, -100, torch::kLong);
   for (int64_t i = 0; i < n; ++i) {
-    const auto& s = sequences[static_cast<size_t>(i)];
+    const auto& s = sequences[static_cast<size_t>(i)].ids;
     const auto len = static_cast<int64_t>(s.size());
     ids[i].narrow(0, 0, len).copy_(torch::tensor(s));
     targets[i].narrow(0, 0, len - 1).copy_(torch::tensor(std::vector<int64_t>(s.begin() + 1, s.end())));
-    answerTargets[i][len - 2] = s.back();
+    // Every answer token counts extra, also the first of a split letter: the scorer's decision.
+    for (int64_t k = len - sequences[static_cast<size_t>(i)].answerTokens; k < len; ++k)
+      answerTargets[i][k - 1] = s[static_cast<size_t>(k)];
   }
   torch::optim::AdamW opt(model.parameters(), torch::optim::AdamWOptions(3e-3).weight_decay(0.0));
   model.train();
@@ -122,7 +130,7 @@ private Q_SLOTS:
     qInfo("random model: %.1f %% of %d", 100 * before.average.score, kQuestions);
     QVERIFY2(before.average.score <= 0.5, "a random model should score near chance (25 %)");
 
-    std::vector<std::vector<int64_t>> sequences;
+    std::vector<TrainingSequence> sequences;
     for (const auto& q : questions) sequences.push_back(trainingIds(model->tokenizer(), q));
     const auto t0 = std::chrono::steady_clock::now();
     const double loss = train(*model->model(), sequences, kSteps);
