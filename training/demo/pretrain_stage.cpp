@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "training/demo/demo_stages.h"
-#include "training/demo/metrics_summary.h"
+#include "training/demo/training_report.h"
 #include "training/trainer/pretrain_setup.h"
 #include "training/trainer/trainer.h"
 
@@ -40,16 +40,11 @@ Json runPretrainStage(const DemoContext& ctx) {
   train::TrainerInputs inputs = train::buildPretrainInputs(config, 0, 1, trainer.device(), trainer.bf16());
   const int64_t parameters = inputs.model->config().parameterCount();
   const train::TrainResult result = trainer.run(std::move(inputs));
-  if (result.interrupted)
-    throw StageInterrupted("pretraining stopped at step " + std::to_string(result.endStep) +
-                           " after writing a checkpoint");
 
-  Json report = summarizeMetrics(ctx.paths.pretrain + "/metrics.jsonl");
+  Json report = finishedTrainingReport(result, ctx.paths.pretrain, "pretraining");
   report["config"] = configPath;
-  report["model_dir"] = result.finalModelDir;
   report["preset"] = ctx.recipe().preset;
   report["parameters"] = parameters;
-  report["resumed_from_step"] = result.startStep;
   report["tokens_per_s_this_run"] = result.tokensPerSecond;
   return report;
 }

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "training/demo/demo_stages.h"
-#include "training/demo/metrics_summary.h"
+#include "training/demo/training_report.h"
 #include "training/sft/sft_config.h"
 #include "training/sft/sft_setup.h"
 #include "training/trainer/trainer.h"
@@ -57,18 +57,13 @@ Json runSftStage(const DemoContext& ctx) {
   train::TrainerHooks hooks;
   hooks.progressLabel = "sft";
   hooks.startRecord = {{"train_samples", trainSamples}, {"val_samples", valSamples}, {"method", "full"}};
-  train::TrainResult result = trainer.run(sft::buildSftInputs(job, std::move(data), 0, 1), hooks);
-  if (result.interrupted)
-    throw StageInterrupted("instruction tuning stopped at step " + std::to_string(result.endStep) +
-                           " after writing a checkpoint");
+  const train::TrainResult result = trainer.run(sft::buildSftInputs(job, std::move(data), 0, 1), hooks);
 
-  Json report = summarizeMetrics(ctx.paths.sft + "/metrics.jsonl");
+  Json report = finishedTrainingReport(result, ctx.paths.sft, "instruction tuning");
   report["job"] = jobPath;
-  report["model_dir"] = result.finalModelDir;
   report["train_samples"] = trainSamples;
   report["val_samples"] = valSamples;
   report["train_sequences"] = sequences;
-  report["resumed_from_step"] = result.startStep;
   return report;
 }
 
