@@ -2,7 +2,8 @@
 // (not tests/ui/fake_trainer.cpp) on a tiny Llama made here, on CPU. A short instruction-tuning
 // job succeeds within a minute, its model is published and answers in a chat session loaded the
 // way the app's chat loads it; a job SIGKILLed after a checkpoint fails, and Resume continues from
-// that checkpoint, not from step 0; a dataset whose line 5 is not JSON fails naming the file and
+// that checkpoint, not from step 0; a paused job (SIGTERM) checkpoints the step it stopped at and
+// Resume continues from exactly there; a dataset whose line 5 is not JSON fails naming the file and
 // line, and no other row of the database changes.
 #include <QElapsedTimer>
 #include <QThread>
@@ -205,6 +206,31 @@ private Q_SLOTS:
     for (size_t i = 0; i < train.size(); ++i) QCOMPARE(train[i]["step"].get<int64_t>(), int64_t(i + 1));
     QCOMPARE(manager_->progress(id).restarts(), 1);
     QVERIFY(QFile::exists(manager_->paths().fineTunedRoot + QStringLiteral("/law-killed/config.json")));
+  }
+
+  void pausedJobCheckpointsWhereItStoppedAndResumeFinishesIt() {
+    const QString data = writeGrammarData(QStringLiteral("paused.jsonl"), 40);
+    const qint64 id = manager_->submit(draft("law-paused", "finetune", "lora", data, 300)).id;
+    const std::string metrics = metricsOf(id);
+    QTRY_VERIFY_WITH_TIMEOUT(lastTrainStep(metrics) > 2 || !manager_->hasProcess(id), 60000);
+    manager_->pause(id);  // SIGTERM: the trainer finishes its step, checkpoints it and exits 75
+    QVERIFY2(waitForState(*manager_, id, JobState::Paused, 30000), qPrintable(stateOf(*manager_, id)));
+    QVERIFY(!manager_->hasProcess(id));
+    const int64_t pausedAt = lastTrainStep(metrics);
+    qDebug("paused at step %lld of 300", static_cast<long long>(pausedAt));
+    QVERIFY2(pausedAt < 300, "the job finished before it could be paused: make it longer");
+    QVERIFY(!QFile::exists(manager_->paths().fineTunedRoot + QStringLiteral("/law-paused")));
+
+    manager_->resume(id);
+    QVERIFY2(waitForState(*manager_, id, JobState::Succeeded, 120000), qPrintable(stateOf(*manager_, id)));
+    // Unlike a kill, a pause loses nothing: the second run starts at the very step it stopped at.
+    const auto starts = records(metrics, "start");
+    QCOMPARE(starts.size(), size_t(2));
+    QCOMPARE(starts[1]["step"].get<int64_t>(), pausedAt);
+    const auto train = records(metrics, "train");
+    QCOMPARE(train.size(), size_t(300));
+    for (size_t i = 0; i < train.size(); ++i) QCOMPARE(train[i]["step"].get<int64_t>(), int64_t(i + 1));
+    QVERIFY(QFile::exists(manager_->paths().fineTunedRoot + QStringLiteral("/law-paused/config.json")));
   }
 
   void malformedLineFiveFailsNamingItAndChangesNothingElse() {
