@@ -79,10 +79,10 @@ private Q_SLOTS:
     const std::string notJson = write("not-json.jsonl", R"({"instruction": "a", "output": "b", "domain": "law", "lang": "en"})"
                                                          "\n{oops\n");
     QVERIFY(QString::fromStdString(errorOf([&] { poolInstructions({notJson}, domains_, out); }))
-                .startsWith(QString::fromStdString(notJson + ":2: not valid JSON")));
+                .startsWith(QString::fromStdString(notJson + ":2: invalid JSON")));
     const std::string noLang = write("no-lang.jsonl", R"({"instruction": "a", "output": "b", "domain": "law"})" "\n");
     QCOMPARE(errorOf([&] { poolInstructions({noLang}, domains_, out); }),
-             noLang + ":1: field \"lang\": expected a non-empty string");
+             noLang + ":1: missing required field 'lang'");
     const std::string unknownPack = write("tax.jsonl", R"({"instruction": "a", "output": "b", "domain": "tax", "lang": "en"})" "\n");
     QVERIFY(errorOf([&] { poolInstructions({unknownPack}, domains_, out); }).find(domains_ + "/tax/assistant.json") !=
             std::string::npos);

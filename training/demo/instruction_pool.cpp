@@ -1,7 +1,6 @@
 #include "training/demo/instruction_pool.h"
 
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -9,27 +8,18 @@
 #include "core/util/error.h"
 #include "training/demo/assistant_prompts.h"
 #include "training/demo/corpus_inputs.h"
+#include "training/eval/jsonl_rows.h"
 
 namespace fs = std::filesystem;
 
 namespace mindllm::demo {
 namespace {
 
-std::string stringField(const Json& record, const char* field, const std::string& where) {
-  const auto it = record.find(field);
-  if (it == record.end() || !it->is_string() || it->get<std::string>().empty())
-    throw Error(where + ": field \"" + field + "\": expected a non-empty string");
-  return it->get<std::string>();
-}
-
-Json parseRecord(const std::string& line, const std::string& where) {
-  try {
-    Json record = Json::parse(line);
-    if (!record.is_object()) throw Error(where + ": expected a JSON object");
-    return record;
-  } catch (const Json::parse_error& e) {
-    throw Error(where + ": not valid JSON (" + std::string(e.what()) + ")");
-  }
+// A string field that must be there and not be empty ("path:line: missing required field ...").
+std::string nonEmptyField(const Json& record, const std::string& field, const std::string& where) {
+  std::string value = requireField<std::string>(record, field, where);
+  if (value.empty()) throw Error(where + ": field '" + field + "': expected a non-empty string");
+  return value;
 }
 
 }  // namespace
@@ -50,27 +40,23 @@ InstructionPool poolInstructions(const std::vector<std::string>& files, const st
   std::set<std::string> seen;
   std::ostringstream out;
   for (const auto& file : files) {
-    std::ifstream in(file);
-    if (!in) throw fileError(file, "cannot be read");
-    std::string line;
-    for (long number = 1; std::getline(in, line); ++number) {
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      const std::string where = file + ":" + std::to_string(number);
-      Json record = parseRecord(line, where);
+    eval::forEachJsonLine(file, [&](const Json& row, const std::string& where, long) {
       ++pool.records;
-      const std::string question = stringField(record, "instruction", where) + "\n" + record.value("input", "");
+      const std::string question =
+          nonEmptyField(row, "instruction", where) + "\n" + optionalField<std::string>(row, "input", "", where);
       if (!seen.insert(question).second) {
         ++pool.duplicates;
-        continue;
+        return;
       }
-      const std::string domain = stringField(record, "domain", where);
-      const std::string lang = stringField(record, "lang", where);
+      Json record = row;
+      const std::string domain = nonEmptyField(record, "domain", where);
+      const std::string lang = nonEmptyField(record, "lang", where);
       if (!record.contains("system")) record["system"] = assistantSystemPrompt(domainsDir, domain, lang);
-      const std::string source = record.value("source", domain);
+      const std::string source = optionalField<std::string>(record, "source", domain, where);
       pool.bySource[source] = pool.bySource.value(source, 0) + 1;
       out << record.dump() << '\n';
       ++pool.written;
-    }
+    });
   }
   writeFileAtomic(outPath, out.str());
   return pool;

@@ -9,7 +9,6 @@
 
 #include "core/cli/progress_bar.h"
 #include "core/io/model_folder.h"
-#include "core/util/atomic_file.h"
 #include "training/demo/demo_stages.h"
 #include "training/demo/instruction_pool.h"
 #include "training/sft/conversation_reader.h"
@@ -24,22 +23,11 @@ namespace {
 
 std::vector<double> scoreCandidates(const DemoContext& ctx, const std::vector<sft::Conversation>& samples) {
   auto model = loadModelFolder(ctx.paths.pretrainedModel());
-  const sft::ExampleEncoder encoder(model->tokenizer(), model->chatTemplate());  // records carry their system
-  std::vector<sft::EncodedExample> examples;
-  for (const auto& c : samples) examples.push_back(encoder.encode(c));
-  cli::ProgressBar bar("select", static_cast<int64_t>(examples.size()), "sample");
-  auto scores = sft::scoreExamples(*model->model(), examples, {8, ctx.recipe().sftSeqLen},
-                                   [&](int64_t done) { bar.update(done, "entropy of each reply"); });
+  cli::ProgressBar bar("select", static_cast<int64_t>(samples.size()), "sample");
+  auto scores = sft::scoreConversations(*model, samples, {}, {8, ctx.recipe().sftSeqLen},  // records carry their system
+                                        [&](int64_t done) { bar.update(done, "entropy of each reply"); });
   bar.finish();
   return scores;
-}
-
-void writeSelected(const std::string& path, const std::vector<sft::Conversation>& samples,
-                   const sft::Selection& selection) {
-  writeFileAtomic(path, [&](std::ostream& out) {
-    for (size_t i = 0; i < samples.size(); ++i)
-      if (selection.kept[i]) out << samples[i].record << '\n';
-  });
 }
 
 }  // namespace
@@ -60,7 +48,7 @@ Json runSelectStage(const DemoContext& ctx) {
   options.quantiles = {ctx.recipe().selectLow, ctx.recipe().selectHigh};
   const sft::Selection selection = sft::selectSamples(scores, sources, options);
   const Json report = sft::selectionReport(samples, scores, selection, options);
-  writeSelected(selectedInstructions(ctx), samples, selection);
+  sft::writeKeptRecords(selectedInstructions(ctx), samples, selection);
   writeJsonFileAtomic(ctx.paths.select + "/report.json", report);
   sft::printSelectionReport(report, std::cout);
 

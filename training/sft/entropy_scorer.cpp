@@ -10,6 +10,16 @@ namespace mindllm::sft {
 
 namespace F = torch::nn::functional;
 
+std::vector<double> scoreConversations(LoadedModel& model, const std::vector<Conversation>& samples,
+                                       const SystemPrompt& prompts, const ScoringOptions& options,
+                                       const std::function<void(int64_t)>& onProgress) {
+  const ExampleEncoder encoder(model.tokenizer(), model.chatTemplate(), prompts);
+  std::vector<EncodedExample> examples;
+  examples.reserve(samples.size());
+  for (const auto& c : samples) examples.push_back(encoder.encode(c));
+  return scoreExamples(*model.model(), examples, options, onProgress);
+}
+
 std::vector<double> scoreExamples(CausalLMImpl& model, const std::vector<EncodedExample>& examples,
                                   const ScoringOptions& options, const std::function<void(int64_t)>& onProgress) {
   const int64_t window = options.maxTokens > 0 ? std::min<int64_t>(options.maxTokens, model.config().maxPositions)

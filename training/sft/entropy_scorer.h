@@ -8,7 +8,9 @@
 #include <functional>
 #include <vector>
 
+#include "core/io/model_folder.h"
 #include "core/model/causal_lm.h"
+#include "training/sft/conversation.h"
 #include "training/sft/example_encoder.h"
 
 namespace mindllm::sft {
@@ -24,5 +26,11 @@ struct ScoringOptions {
 std::vector<double> scoreExamples(CausalLMImpl& model, const std::vector<EncodedExample>& examples,
                                   const ScoringOptions& options,
                                   const std::function<void(int64_t)>& onProgress = nullptr);
+
+// The same for conversations, encoded as training encodes them: the model's tokenizer and chat
+// template, `prompts` for conversations without a system message.
+std::vector<double> scoreConversations(LoadedModel& model, const std::vector<Conversation>& samples,
+                                       const SystemPrompt& prompts, const ScoringOptions& options,
+                                       const std::function<void(int64_t)>& onProgress = nullptr);
 
 }  // namespace mindllm::sft

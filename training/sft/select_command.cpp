@@ -1,14 +1,12 @@
 // mindllm-cli sft select: entropy-based selection of instruction data (the MindLLM paper's
 // instruction-set construction for small models). Reads the files, scores every sample with the
 // model, keeps a band and a budget composed by source, writes the subset and a report.
-#include <filesystem>
 #include <iostream>
 #include <sstream>
 
 #include "core/cli/arg_parser.h"
 #include "core/cli/progress_bar.h"
 #include "core/io/model_folder.h"
-#include "core/util/atomic_file.h"
 #include "core/util/error.h"
 #include "training/sft/conversation_reader.h"
 #include "training/sft/domain_pack.h"
@@ -16,8 +14,6 @@
 #include "training/sft/sample_selector.h"
 #include "training/sft/selection_report.h"
 #include "training/sft/sft_command.h"
-
-namespace fs = std::filesystem;
 
 namespace mindllm::cli {
 namespace {
@@ -83,14 +79,6 @@ SelectRequest readRequest(const ArgParser& p) {
   return r;
 }
 
-void writeSubset(const std::string& path, const std::vector<sft::Conversation>& samples, const sft::Selection& s) {
-  if (fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path());
-  writeFileAtomic(path, [&](std::ostream& out) {
-    for (size_t i = 0; i < samples.size(); ++i)
-      if (s.kept[i]) out << samples[i].record << '\n';
-  });
-}
-
 }  // namespace
 
 int runSelectCommand(const std::vector<std::string>& args) {
@@ -122,13 +110,10 @@ int runSelectCommand(const std::vector<std::string>& args) {
   }
   try {
     auto loaded = loadModelFolder(p.get("model"), DeviceSpec::parse(p.get("device"), "float32"));
-    const sft::ExampleEncoder encoder(loaded->tokenizer(), loaded->chatTemplate(), request.prompts);
-    std::vector<sft::EncodedExample> examples;
-    for (const auto& c : request.samples) examples.push_back(encoder.encode(c));
-    ProgressBar bar("select", static_cast<int64_t>(examples.size()), "sample");
-    const auto scores = sft::scoreExamples(*loaded->model(), examples,
-                                           {p.getInt64("batch-size"), p.getInt64("max-tokens")},
-                                           [&](int64_t done) { bar.update(done); });
+    ProgressBar bar("select", static_cast<int64_t>(request.samples.size()), "sample");
+    const auto scores = sft::scoreConversations(*loaded, request.samples, request.prompts,
+                                                {p.getInt64("batch-size"), p.getInt64("max-tokens")},
+                                                [&](int64_t done) { bar.update(done); });
     bar.finish();
     std::vector<std::string> sources;
     for (const auto& c : request.samples) sources.push_back(c.source);
@@ -140,7 +125,7 @@ int runSelectCommand(const std::vector<std::string>& args) {
       return kExitBadInput;
     }
     const Json report = sft::selectionReport(request.samples, scores, selection, request.selection);
-    writeSubset(p.get("out"), request.samples, selection);
+    sft::writeKeptRecords(p.get("out"), request.samples, selection);
     writeJsonFileAtomic(p.get("report"), report);
     sft::printSelectionReport(report, std::cout);
     std::cerr << "sft select: wrote " << selection.keptCount() << " samples to " << p.get("out") << ", report "

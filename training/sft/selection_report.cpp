@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <iomanip>
 #include <map>
 #include <ostream>
 #include <sstream>
+
+#include "core/util/atomic_file.h"
 
 namespace mindllm::sft {
 namespace {
@@ -87,6 +90,15 @@ Json selectionReport(const std::vector<Conversation>& samples, const std::vector
           {"sources", bySource},
           {"bands", byBand},
           {"items", items}};
+}
+
+void writeKeptRecords(const std::string& path, const std::vector<Conversation>& samples, const Selection& selection) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  writeFileAtomic(path, [&](std::ostream& out) {
+    for (size_t i = 0; i < samples.size(); ++i)
+      if (selection.kept[i]) out << samples[i].record << '\n';
+  });
 }
 
 void printSelectionReport(const Json& report, std::ostream& out) {

@@ -15,6 +15,9 @@ namespace mindllm::sft {
 Json selectionReport(const std::vector<Conversation>& samples, const std::vector<double>& scores,
                      const Selection& selection, const SelectionOptions& options, int bins = 20);
 
+// Writes the kept samples' records, as read, one per line (atomically; creates the folder).
+void writeKeptRecords(const std::string& path, const std::vector<Conversation>& samples, const Selection& selection);
+
 // The report as text tables: per-source counts, per-band counts, and the histogram as bars.
 void printSelectionReport(const Json& report, std::ostream& out);
 
